@@ -1,0 +1,10 @@
+/** Jest runs the TypeScript sources as native ES modules (got is ESM-only); ts-jest transpiles only, `tsc` type-checks. */
+export default {
+  testEnvironment: "node",
+  extensionsToTreatAsEsm: [".ts"],
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  transform: { "^.+\\.ts$": ["ts-jest", { useESM: true }] },
+  testMatch: ["<rootDir>/test/**/*.test.ts"],
+  testTimeout: 60000,
+  reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
+};

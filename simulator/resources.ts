@@ -1,0 +1,169 @@
+// GET handlers for one resource of one instance: the list (offset or cursor paging, change windows,
+// Total-Count), a single item, /deletes, /keyChanges and /partitions, each in the version's shapes.
+import type { Profile } from "./profile.js";
+import type { Instance } from "./instance.js";
+import { timestampOf } from "./instance.js";
+import type { ResourceStore, StoredRecord, PositionSet } from "./store.js";
+import { badRequest, notFound } from "./http.js";
+
+const MAX_AGGREGATE_ID = 2147483647;
+
+export interface Reply {
+  body: string;
+  headers: Record<string, string>;
+  records: number;
+}
+
+export interface ReadContext {
+  profile: Profile;
+  instance: Instance;
+  store: ResourceStore;
+  /** Change version the read sees (the newest, or a snapshot's). */
+  snapshot: number;
+  query: URLSearchParams;
+}
+
+/** Query booleans are case-insensitive (`totalCount=True`). */
+function flag(query: URLSearchParams, name: string): boolean {
+  const value = query.get(name);
+  if (value === null) return false;
+  const lower = value.toLowerCase();
+  if (lower !== "true" && lower !== "false") throw badRequest(`The value '${value}' is not valid for ${name}.`);
+  return lower === "true";
+}
+
+function integer(query: URLSearchParams, name: string, min: number, max: number, message: string): number | undefined {
+  const value = query.get(name);
+  if (value === null) return undefined;
+  if (!/^-?\d+$/.test(value)) throw badRequest(`The value '${value}' is not valid for ${name}.`);
+  const n = Number(value);
+  if (n < min || n > max) throw badRequest(message);
+  return n;
+}
+
+function limitMessage(profile: Profile, name: string): string {
+  return profile.problemDetails
+    ? `${name === "limit" ? "Limit" : "PageSize"} must be a value between 0 and ${profile.maxLimit}.`
+    : "Limit must be omitted or set to a value between 1 and max value defined in configuration file (defaultPageSizeLimit).";
+}
+
+function changeWindow(query: URLSearchParams): [number, number] {
+  const min = integer(query, "minChangeVersion", 0, Number.MAX_SAFE_INTEGER, "minChangeVersion must be a non-negative integer.");
+  const max = integer(query, "maxChangeVersion", 0, Number.MAX_SAFE_INTEGER, "maxChangeVersion must be a non-negative integer.");
+  return [min ?? 0, max ?? Number.MAX_SAFE_INTEGER];
+}
+
+const encodeToken = (min: number, max: number) => Buffer.from(`${min},${max}`).toString("base64url");
+
+function decodeToken(token: string): [number, number] {
+  const match = /^(\d+),(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+  const range = match ? [Number(match[1]), Number(match[2])] : [];
+  // A token past its range (min = max + 1) is valid: it is what follows a partition's last full page, and reads [].
+  if (range.length !== 2 || range[0] < 1 || range[1] < range[0] - 1 || range[1] > MAX_AGGREGATE_ID) {
+    throw badRequest("The page token provided was invalid.");
+  }
+  return range as [number, number];
+}
+
+/** ODS `_etag` is DateTime.ToBinary() of the last-modified time (UTC kind bit set), as a decimal string. */
+function etag(time: Date): string {
+  const ticks = BigInt(time.getTime()) * 10000n + 621355968000000000n;
+  return (ticks | (1n << 62n)).toString();
+}
+
+export function renderRecord(ctx: Pick<ReadContext, "profile" | "instance">, stored: StoredRecord): string {
+  const time = timestampOf(stored.cv, ctx.instance.options.years);
+  const doc: Record<string, unknown> = { id: stored.id, ...stored.record, _etag: etag(time) };
+  // ODS writes 7 fractional digits.
+  if (ctx.profile.lastModifiedDate) doc._lastModifiedDate = time.toISOString().replace("Z", "0000Z");
+  return JSON.stringify(doc);
+}
+
+function page(ctx: ReadContext, positions: number[], headers: Record<string, string>): Reply {
+  const items = positions.map((p) => renderRecord(ctx, ctx.store.at(p, ctx.snapshot) as StoredRecord));
+  return { body: `[${items.join(",")}]`, headers, records: items.length };
+}
+
+/** GET /ed-fi/{resource}: offset paging on every version, cursor paging (pageToken/pageSize) on 7.3+. */
+export function list(ctx: ReadContext): Reply {
+  const { profile, query } = ctx;
+  const [minCv, maxCv] = changeWindow(query);
+  const set = ctx.store.query(ctx.snapshot, minCv, maxCv);
+  const headers: Record<string, string> = {};
+  if (flag(query, "totalCount")) headers["Total-Count"] = String(set.size);
+
+  const pageToken = profile.cursorPaging ? query.get("pageToken") : null;
+  if (profile.cursorPaging) {
+    if (pageToken !== null && query.has("offset")) throw badRequest("Both offset and pageToken parameters were provided, but they are mutually exclusive.");
+    if (pageToken !== null && query.has("limit") && !query.has("pageSize")) throw badRequest("Use pageSize instead of limit when using cursor paging with pageToken.");
+    if (pageToken === null && query.has("pageSize")) throw badRequest("PageToken is required when pageSize is specified.");
+  }
+
+  let positions: number[];
+  let until = MAX_AGGREGATE_ID;
+  if (pageToken !== null) {
+    const size = integer(query, "pageSize", 0, profile.maxLimit, limitMessage(profile, "pageSize")) ?? profile.defaultLimit;
+    const [minId, maxId] = decodeToken(pageToken);
+    until = maxId;
+    positions = set.slice(minId - 1, size, maxId - 1);
+  } else {
+    const limit = integer(query, "limit", 0, profile.maxLimit, limitMessage(profile, "limit")) ?? profile.defaultLimit;
+    const offset = integer(query, "offset", 0, Number.MAX_SAFE_INTEGER, "Offset must be a non-negative integer.") ?? 0;
+    const start = limit > 0 ? set.positionAt(offset) : undefined;
+    positions = start === undefined ? [] : set.slice(start, limit);
+  }
+  // 7.3 sends Next-Page-Token with every non-empty page, even under offset paging.
+  if (profile.cursorPaging && positions.length > 0) headers["Next-Page-Token"] = encodeToken(positions[positions.length - 1] + 2, until);
+  return page(ctx, positions, headers);
+}
+
+/** GET /ed-fi/{resource}/{id} */
+export function item(ctx: ReadContext, id: string): Reply {
+  const position = ctx.store.positionOfId(id);
+  const stored = position === undefined ? undefined : ctx.store.at(position, ctx.snapshot);
+  if (!stored || stored.id !== id) throw notFound();
+  const body = renderRecord(ctx, stored);
+  return { body, headers: {}, records: 1 };
+}
+
+/** GET /ed-fi/{resource}/partitions?number=N (7.3+): up to N page tokens splitting the records evenly. */
+export function partitions(ctx: ReadContext): Reply {
+  const number = integer(ctx.query, "number", 1, 200, "Number of partitions must be between 1 and 200.") ?? 1;
+  const [minCv, maxCv] = changeWindow(ctx.query);
+  const set: PositionSet = ctx.store.query(ctx.snapshot, minCv, maxCv);
+  const n = Math.min(number, Math.max(1, set.size));
+  const starts = Array.from({ length: n }, (_, i) => (i === 0 ? 0 : (set.positionAt(Math.floor((i * set.size) / n)) as number)));
+  const pageTokens = starts.map((start, i) => encodeToken(start + 1, i + 1 < n ? starts[i + 1] : MAX_AGGREGATE_ID));
+  return { body: JSON.stringify({ pageTokens }), headers: {}, records: 0 };
+}
+
+function changeLog<T extends { changeVersion: number }>(ctx: ReadContext, entries: readonly T[], shape: (e: T) => unknown): Reply {
+  const { profile, query } = ctx;
+  const [minCv, maxCv] = changeWindow(query);
+  const visible = entries.filter((e) => e.changeVersion >= minCv && e.changeVersion <= maxCv && e.changeVersion <= ctx.snapshot);
+  const limit = integer(query, "limit", 0, profile.maxLimit, limitMessage(profile, "limit")) ?? profile.defaultLimit;
+  const offset = integer(query, "offset", 0, Number.MAX_SAFE_INTEGER, "Offset must be a non-negative integer.") ?? 0;
+  const headers: Record<string, string> = {};
+  if (flag(query, "totalCount")) headers["Total-Count"] = String(visible.length);
+  const items = visible.slice(offset, offset + limit).map(shape);
+  return { body: JSON.stringify(items), headers, records: items.length };
+}
+
+/** GET /ed-fi/{resource}/deletes: 5.x `{Id, ChangeVersion}`; 6.x+ `{id, changeVersion, keyValues}`. */
+export function deletes(ctx: ReadContext): Reply {
+  return changeLog(ctx, ctx.store.deletes, (e) =>
+    ctx.profile.pascalCaseChangeQueries ? { Id: e.id, ChangeVersion: e.changeVersion } : e,
+  );
+}
+
+/** GET /ed-fi/{resource}/keyChanges (6.x+). */
+export function keyChanges(ctx: ReadContext): Reply {
+  if (!ctx.profile.keyChanges) throw notFound();
+  return changeLog(ctx, ctx.store.keyChanges, (e) => e);
+}
+
+export function availableChangeVersions(profile: Profile, snapshot: number): unknown {
+  return profile.pascalCaseChangeQueries
+    ? { OldestChangeVersion: 0, NewestChangeVersion: snapshot }
+    : { oldestChangeVersion: 0, newestChangeVersion: snapshot };
+}

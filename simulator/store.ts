@@ -90,6 +90,8 @@ export class ResourceStore {
   readonly deletes: DeleteEntry[] = [];
   readonly keyChanges: KeyChangeEntry[] = [];
   private changedCache: { epoch: number; snapshot: number; positions: number[] } | undefined;
+  /** Query results of the current epoch by (snapshot, window): a walk asks the same question per page. */
+  private queryCache = new Map<string, PositionSet>();
   private epoch = 0;
 
   constructor(
@@ -150,6 +152,17 @@ export class ResourceStore {
 
   /** The records a read sees as of `snapshot`, restricted to change versions in [minCv, maxCv]. */
   query(snapshot: number, minCv = 0, maxCv = Number.MAX_SAFE_INTEGER): PositionSet {
+    const key = `${snapshot}|${minCv}|${maxCv}`;
+    let set = this.queryCache.get(key);
+    if (!set) {
+      if (this.queryCache.size >= 64) this.queryCache.clear();
+      set = this.buildQuery(snapshot, minCv, maxCv);
+      this.queryCache.set(key, set);
+    }
+    return set;
+  }
+
+  private buildQuery(snapshot: number, minCv: number, maxCv: number): PositionSet {
     const count = this.table.count;
     // Base positions whose base change version falls in the window: one contiguous range.
     const lo = Math.min(count, Math.max(0, minCv - this.baseCv - 1));
@@ -214,6 +227,7 @@ export class ResourceStore {
     if (versions) versions.push(version);
     else this.history.set(position, [version]);
     this.epoch++;
+    this.queryCache.clear();
   }
 
   update(current: StoredRecord, cv: number): void {

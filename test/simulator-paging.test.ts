@@ -130,3 +130,31 @@ describe("cursor paging on ODS/API 7.3", () => {
     expect((await api.get("students/partitions?number=201")).status).toBe(400);
   });
 });
+
+describe("cursor paging under concurrent writes (7.3)", () => {
+  test("never skips a record that stayed untouched during the walk, unlike offset paging", async () => {
+    const sim = await startSimulator({ students: 60, apiVersion: "7.3", faults: "writes=0.5" });
+    try {
+      const api = await client(sim);
+      const resource = "studentSectionAttendanceEvents";
+      const start = sim.instance().newestChangeVersion;
+      const tokens: string[] = (await api.get(`${resource}/partitions?number=4`)).json().pageTokens;
+      const cursor: string[] = [];
+      for (const first of tokens) {
+        for (let token: string | null = first; token; ) {
+          const page = await api.get(`${resource}?pageToken=${token}&pageSize=100`);
+          cursor.push(...page.json().map((x: { id: string }) => x.id));
+          token = page.headers.get("next-page-token");
+        }
+      }
+      // Records whose change version is still from before the walk were never touched by a write.
+      const untouched = [...sim.instance().current(resource)].filter((r) => r.cv <= start).map((r) => r.id);
+      expect(sim.stats().faults.writes).toBeGreaterThan(0);
+      expect(untouched.filter((id) => !cursor.includes(id))).toEqual([]);
+      const offset = (await walkOffsets(api, resource, 100)).map((x) => x.id as string);
+      expect(untouched.filter((id) => !offset.includes(id)).length).toBeGreaterThan(0);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

@@ -73,3 +73,29 @@ describe("data standards", () => {
     await expect(startSimulator({ apiVersion: "6.1", dataStandard: 5 })).rejects.toThrow(/does not run data standard 5/);
   });
 });
+
+describe("admin routes", () => {
+  test("POST /admin/mutate applies a seeded batch and GET /admin/stats counts requests by route and status", async () => {
+    const sim = await startSimulator({ students: 20, mode: "year-specific", years: [2024, 2025] });
+    try {
+      const api = await client(sim, 2025);
+      const served = (await api.get("students")).json().length;
+      await api.get("nothingHere");
+      const before = sim.instance(2025).newestChangeVersion;
+      const mutated = await fetch(`${sim.url}/admin/mutate?fraction=0.1&year=2025`, { method: "POST" });
+      const summary = (await mutated.json()) as Record<string, Record<string, Record<string, number>>>;
+      expect(Object.keys(summary)).toEqual(["2025"]);
+      expect(summary["2025"].studentSchoolAttendanceEvents.deleted).toBeGreaterThan(0);
+      expect(sim.instance(2025).newestChangeVersion).toBeGreaterThan(before);
+      expect(sim.instance(2024).snapshots).toHaveLength(1);
+      expect((await fetch(`${sim.url}/admin/mutate?fraction=7`, { method: "POST" })).status).toBe(400);
+      const stats = (await (await fetch(`${sim.url}/admin/stats`)).json()) as { byRoute: Record<string, Record<string, number>>; records: number };
+      expect(stats.byRoute["GET students"]).toEqual({ 200: 1 });
+      expect(stats.byRoute["POST oauth/token"]).toEqual({ 200: 1 });
+      expect(Object.values(stats.byRoute).some((statuses) => statuses[404] === 1)).toBe(true);
+      expect(stats.records).toBe(served);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+// Errors the API client throws. Each message is one line, built only from parts the client has already
+// redacted; a cause, when there is one, is a plain Error with a redacted message (never a got error, whose
+// options hold the Authorization header).
+
+export interface ApiErrorInit {
+  method: "GET" | "POST";
+  /** What the request was for, e.g. "studentSchoolAssociations 2025 offset 500". */
+  what: string;
+  /** Redacted URL. */
+  url: string;
+  attempts: number;
+  /** The last failure, e.g. "503 Service Unavailable" or "ECONNRESET socket hang up". */
+  reason: string;
+  /** The last HTTP status, when the last attempt got a response. */
+  status?: number;
+  cause?: Error;
+}
+
+/** A request that failed for good: retries exhausted, a non-retryable network error, or 401 with a fresh token. */
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  readonly method: "GET" | "POST";
+  readonly what: string;
+  readonly url: string;
+  readonly attempts: number;
+  readonly reason: string;
+  readonly status: number | undefined;
+
+  constructor(init: ApiErrorInit) {
+    const attempts = `${init.attempts} attempt${init.attempts === 1 ? "" : "s"}`;
+    super(`${init.method} ${init.what} failed after ${attempts}: ${init.reason}`, init.cause ? { cause: init.cause } : undefined);
+    this.method = init.method;
+    this.what = init.what;
+    this.url = init.url;
+    this.attempts = init.attempts;
+    this.reason = init.reason;
+    this.status = init.status;
+  }
+}
+
+/** The token endpoint refused the credentials (or is not a token endpoint). Never retried. */
+export class AuthenticationError extends Error {
+  override readonly name = "AuthenticationError";
+
+  constructor(
+    /** Redacted token URL. */
+    readonly tokenUrl: string,
+    readonly status: number,
+    /** The OAuth error code and description, or the HTTP status. */
+    readonly reason: string,
+    hint: string,
+  ) {
+    super(`Authentication failed at ${tokenUrl}: ${reason} (${hint})`);
+  }
+}

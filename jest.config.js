@@ -6,5 +6,8 @@ export default {
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true }] },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   testTimeout: 60000,
+  // A real GCS-compatible server (firebase-tools' Storage emulator) for the run; sets STORAGE_EMULATOR_HOST.
+  globalSetup: "<rootDir>/test/support/gcs-emulator.setup.js",
+  globalTeardown: "<rootDir>/test/support/gcs-emulator.teardown.js",
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };

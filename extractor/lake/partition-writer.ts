@@ -1,0 +1,230 @@
+// The PartitionWriter of every lake: lines are batched, gzipped and streamed part by part to a sink,
+// rolling to a new part at a size limit. Only the sink differs between a folder and GCS.
+//
+// Memory stays flat whatever the volume: at most one batch (64 KiB plus a line) and the streams' own
+// buffers are held, and write() waits while the gzip stream, and through it the sink, is full.
+import { Transform, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip, type Gzip } from "node:zlib";
+import { LakeError } from "./errors.js";
+import { partPath, serializeLine } from "./layout.js";
+import type { LakeLine, PartitionTarget, PartitionWriter, WrittenFile } from "./types.js";
+
+export const DEFAULT_MAX_PART_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_GZIP_LEVEL = 6;
+/** Lines are handed to gzip in chunks of at least this size: tiny writes are slow, above all to GCS. */
+const BATCH_BYTES = 64 * 1024;
+
+/** The destination of one part, invisible until committed. */
+export interface PartUpload {
+  /** Receives the part's gzip bytes; "finish" means the destination accepted every byte. */
+  readonly stream: Writable;
+  /** After the stream finished: make the part durable and visible under its final name. */
+  commit(): Promise<void>;
+  /** Give the part up: nothing of it becomes visible. Never rejects. */
+  discard(): Promise<void>;
+}
+
+/** Where parts go: a folder or a bucket. */
+export interface PartSink {
+  /** The full location of a lake path, for messages: an absolute file path or a gs:// URI. */
+  locate(path: string): string;
+  /** Start a part at a lake path. */
+  open(path: string): Promise<PartUpload>;
+}
+
+export interface PartOptions {
+  /** A part rolls before its uncompressed size would pass this (a single larger line gets a part of its own). */
+  maxPartBytes: number;
+  gzipLevel: number;
+}
+
+interface OpenPart {
+  path: string;
+  upload: PartUpload;
+  gzip: Gzip;
+  lines: number;
+  rawBytes: number;
+  compressedBytes: number;
+  /** Settles once every byte reached the sink; rejects with the first failure of any stage. */
+  done: Promise<void>;
+}
+
+type State = "open" | "closing" | "closed" | "failed" | "aborted";
+
+export function checkPartOptions(options: Partial<PartOptions>): PartOptions {
+  const maxPartBytes = options.maxPartBytes ?? DEFAULT_MAX_PART_BYTES;
+  const gzipLevel = options.gzipLevel ?? DEFAULT_GZIP_LEVEL;
+  if (!Number.isSafeInteger(maxPartBytes) || maxPartBytes < 1) throw new Error(`invalid maxPartBytes ${maxPartBytes}: expected a positive integer`);
+  if (!Number.isInteger(gzipLevel) || gzipLevel < 0 || gzipLevel > 9) throw new Error(`invalid gzipLevel ${gzipLevel}: expected an integer from 0 to 9`);
+  return { maxPartBytes, gzipLevel };
+}
+
+export class GzipPartitionWriter implements PartitionWriter {
+  private state: State = "open";
+  private failure: Error | undefined;
+  private part: OpenPart | undefined;
+  private nextPart = 0;
+  private readonly written: WrittenFile[] = [];
+  private batch: string[] = [];
+  private batchBytes = 0;
+  /** Operations run one at a time, in call order, even if a caller does not wait for each write. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly sink: PartSink,
+    private readonly target: PartitionTarget,
+    private readonly options: PartOptions,
+  ) {
+    partPath(target, 0); // a bad table, year or run id fails here, not at the first line
+  }
+
+  write(line: LakeLine): Promise<void> {
+    if (this.state !== "open") return Promise.reject(this.unusable());
+    let text: string;
+    try {
+      text = serializeLine(line, this.target);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.enqueue(() => this.append(text));
+  }
+
+  close(): Promise<WrittenFile[]> {
+    if (this.state === "closed") return Promise.resolve([...this.written]);
+    if (this.state !== "open") return Promise.reject(this.unusable());
+    this.state = "closing";
+    return this.enqueue(async () => {
+      if (!this.part && this.written.length === 0) await this.startPart(); // every partition gets a part
+      if (this.part) await this.finishPart(this.part);
+      this.state = "closed";
+      return [...this.written];
+    });
+  }
+
+  async abort(): Promise<void> {
+    if (this.state === "open" || this.state === "closing") {
+      this.state = "aborted";
+      const part = this.part;
+      this.part = undefined;
+      this.batch = [];
+      this.batchBytes = 0;
+      if (part) await discard(part);
+    }
+    await this.tail;
+  }
+
+  private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(() => {
+      if (this.state === "failed" || this.state === "aborted") throw this.unusable();
+      return operation();
+    });
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  private async append(text: string): Promise<void> {
+    const bytes = Buffer.byteLength(text);
+    if (this.part && this.part.rawBytes > 0 && this.part.rawBytes + bytes > this.options.maxPartBytes) await this.finishPart(this.part);
+    const part = this.part ?? (await this.startPart());
+    part.lines += 1;
+    part.rawBytes += bytes;
+    this.batch.push(text);
+    this.batchBytes += bytes;
+    if (this.batchBytes >= BATCH_BYTES) await this.flush(part);
+  }
+
+  /** Hand the batch to gzip; wait while gzip (and so the sink) cannot take more. */
+  private async flush(part: OpenPart): Promise<void> {
+    const chunk = Buffer.from(this.batch.join(""));
+    this.batch = [];
+    this.batchBytes = 0;
+    try {
+      if (!part.gzip.write(chunk)) await drained(part.gzip);
+    } catch (error) {
+      throw await this.fail(part.path, part, error);
+    }
+  }
+
+  private async startPart(): Promise<OpenPart> {
+    const path = partPath(this.target, this.nextPart);
+    this.nextPart += 1;
+    let upload: PartUpload;
+    try {
+      upload = await this.sink.open(path);
+    } catch (error) {
+      throw await this.fail(path, undefined, error);
+    }
+    const gzip = createGzip({ level: this.options.gzipLevel, chunkSize: BATCH_BYTES });
+    const part: OpenPart = { path, upload, gzip, lines: 0, rawBytes: 0, compressedBytes: 0, done: Promise.resolve() };
+    const count = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        part.compressedBytes += chunk.length;
+        callback(null, chunk);
+      },
+    });
+    part.done = pipeline(gzip, count, upload.stream);
+    part.done.catch(() => undefined); // awaited in finishPart; a failure before then surfaces at the next write
+    if (this.state === "aborted") {
+      await discard(part);
+      throw this.unusable();
+    }
+    this.part = part;
+    return part;
+  }
+
+  private async finishPart(part: OpenPart): Promise<void> {
+    try {
+      if (this.batchBytes > 0) await this.flush(part);
+      part.gzip.end();
+      await part.done;
+      await part.upload.commit();
+    } catch (error) {
+      throw await this.fail(part.path, part, error);
+    }
+    if (this.state === "aborted") return; // finished before the abort: the part stays, as the contract says
+    this.written.push({ path: part.path, lines: part.lines, bytes: part.compressedBytes });
+    this.part = undefined;
+  }
+
+  /** The writer is unusable from now on; the unfinished part is dropped. Returns the error to throw. */
+  private async fail(path: string, part: OpenPart | undefined, error: unknown): Promise<Error> {
+    if (this.state === "aborted") return this.unusable();
+    if (this.state !== "failed") {
+      this.state = "failed";
+      this.failure = error instanceof LakeError ? error : new LakeError("write", this.sink.locate(path), error);
+      this.part = undefined;
+      if (part) await discard(part);
+    }
+    return this.failure!;
+  }
+
+  private unusable(): Error {
+    if (this.state === "failed") return this.failure!;
+    const what = `lake writer for ${this.target.table} ${this.target.schoolYear} (run ${this.target.runId})`;
+    return new Error(this.state === "aborted" ? `${what} was aborted` : `${what} is closed`);
+  }
+}
+
+/** Resolves on "drain"; rejects if the stream is destroyed first (a failure anywhere in the pipeline, or abort). */
+function drained(stream: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (ok: boolean) => {
+      stream.off("drain", onDrain);
+      stream.off("close", onClose);
+      if (ok) resolve();
+      else reject(stream.errored ?? new Error("the part's stream closed before it finished"));
+    };
+    const onDrain = () => settle(true);
+    const onClose = () => settle(false);
+    stream.on("drain", onDrain);
+    stream.on("close", onClose);
+    if (stream.destroyed) settle(false);
+  });
+}
+
+async function discard(part: OpenPart): Promise<void> {
+  part.gzip.destroy();
+  await part.done.catch(() => undefined);
+  await part.upload.discard();
+}

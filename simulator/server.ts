@@ -68,6 +68,8 @@ export interface Simulator {
   instance(year?: number): Instance;
   readonly instances: ReadonlyMap<string | null, Instance>;
   stats(): Stats;
+  /** Replace the fault spec (undefined: no faults), e.g. to let the district stop writing. */
+  setFaults(spec: string | undefined): void;
   /** Apply a seeded batch of changes to every instance (or one year's). */
   mutate(fraction?: number, year?: number): Record<string, Record<string, MutationCounts>>;
   stop(): Promise<void>;
@@ -97,7 +99,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     throw new Error(`ODS/API ${profile.version} does not run data standard ${dataStandard}; it runs ${Object.keys(profile.dataModels).join(", ")}`);
   }
   if (options.years.length === 0) throw new Error("at least one school year is required");
-  const faults: Faults = parseFaults(options.faults, options.seed);
+  let faults: Faults = parseFaults(options.faults, options.seed);
 
   const instances = new Map<string | null, Instance>();
   const common = { seed: options.seed, students: options.students, dataStandard, snapshots: options.snapshots };
@@ -180,7 +182,8 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     }
 
     const { snapshot, pinned } = snapshotFor(req, instance);
-    if (!pinned && sub === undefined && faults.writesBefore(requestKey)) concurrentWrites(instance, entry, requestKey);
+    // The district keeps writing whether or not this client reads from a snapshot.
+    if (sub === undefined && faults.writesBefore(requestKey)) concurrentWrites(instance, entry, requestKey);
     const ctx = { profile, instance, store, snapshot: pinned ? snapshot : instance.newestChangeVersion, query };
     const reply =
       sub === "deletes" ? read.deletes(ctx)
@@ -293,6 +296,9 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
       return instanceFor(options.mode === "shared" ? null : String(year ?? options.years[0]));
     },
     stats: () => ({ ...stats, tokensIssued: tokens.issued }),
+    setFaults(spec) {
+      faults = parseFaults(spec, options.seed);
+    },
     mutate,
     stop: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,0 +1,84 @@
+// `npm run extract -- [options]` and `npm run extract -- status`.
+import yargs from "yargs";
+import { hideBin } from "yargs/helpers";
+import { ConfigError, loadEnvironment, parseSettings, type Settings } from "./config.js";
+import { extract, InputError } from "./extract.js";
+import { openLake } from "./lake/index.js";
+import { jsonLinesProgress, ttyProgress } from "./progress.js";
+import { manifestPath, readState, type Manifest } from "./state.js";
+import { summaryRows } from "./summary.js";
+
+const parser = yargs(hideBin(process.argv))
+  .scriptName("npm run extract --")
+  .usage("$0 [options]\n\nExtract the Ed-Fi resources the Analytics Middle Tier needs into the lake.\nSettings come from the environment or .env (see .env-sample); flags override them.")
+  .option("resources", { type: "string", describe: "Comma-separated resources to extract (default: all in the catalog)" })
+  .option("years", { type: "string", describe: "School years, e.g. 2024,2025 (EDFI_SCHOOL_YEARS)" })
+  .option("full", { type: "boolean", default: false, describe: "Full snapshot even where a watermark allows an incremental run" })
+  .option("lake", { type: "string", describe: "Lake folder or gs://bucket/prefix (LAKE_URI)" })
+  .option("concurrency", { type: "number", describe: "Parallel requests (EXTRACT_CONCURRENCY)" })
+  .option("page-size", { type: "number", describe: "Records per page (EXTRACT_PAGE_SIZE)" })
+  .option("dry-run", { type: "boolean", default: false, describe: "Discover and plan (windows, snapshots, paging) without writing anything" })
+  .command("$0", "extract (default)")
+  .command("status", "show the watermarks and the last runs")
+  .strict()
+  .version(false)
+  .help();
+
+function settingsFrom(argv: Awaited<ReturnType<typeof parser.parseAsync>>): Settings {
+  const flag = (value: unknown) => (value === undefined ? undefined : String(value));
+  return parseSettings(loadEnvironment(process.env), {
+    EDFI_SCHOOL_YEARS: flag(argv.years),
+    LAKE_URI: flag(argv.lake),
+    EXTRACT_CONCURRENCY: flag(argv.concurrency),
+    EXTRACT_PAGE_SIZE: flag(argv["page-size"]),
+  });
+}
+
+async function status(settings: Pick<Settings, "LAKE_URI">): Promise<void> {
+  const lake = openLake(settings.LAKE_URI);
+  const state = await readState(lake);
+  console.log(`Lake: ${lake.uri}`);
+  console.table(Object.entries(state.years).map(([year, s]) => ({ year, watermark: s.watermark, "last run": s.lastRunId, "last full run": s.lastFullRunId, updated: s.updatedAt })));
+  const runs = (await lake.list("_runs/")).slice(-10);
+  const manifests = await Promise.all(runs.map((path) => lake.readJson<Manifest>(path)));
+  console.table(
+    manifests.filter((m): m is Manifest => m !== undefined).map((m) => ({
+      run: m.runId,
+      status: m.status,
+      years: m.years.map((y) => `${y.schoolYear}${y.full ? " full" : ""}`).join(", "),
+      records: m.years.reduce((sum, y) => sum + y.resources.reduce((s, r) => s + r.landed, 0), 0),
+      retries: m.http.retries,
+      seconds: m.finishedAt ? Math.round((Date.parse(m.finishedAt) - Date.parse(m.startedAt)) / 1000) : null,
+    })),
+  );
+}
+
+try {
+  const argv = await parser.parseAsync();
+  const command = argv._[0];
+  if (command === "status") {
+    await status({ LAKE_URI: argv.lake ?? loadEnvironment(process.env).LAKE_URI ?? "./lake" });
+  } else {
+    const settings = settingsFrom(argv);
+    const tty = Boolean(process.stdout.isTTY);
+    const progress = tty ? ttyProgress(process.stdout) : jsonLinesProgress(process.stdout);
+    const { manifest } = await extract(settings, {
+      resources: argv.resources ? argv.resources.split(",").map((s) => s.trim()).filter(Boolean) : [],
+      full: argv.full,
+      dryRun: argv["dry-run"],
+      progress,
+    });
+    const rows = summaryRows(manifest);
+    if (tty) console.table(rows);
+    else console.log(JSON.stringify({ event: "summary", rows }));
+    if (!argv["dry-run"]) console.error(`Run ${manifest.runId} ${manifest.status}; manifest at ${manifestPath(manifest.runId)} in ${settings.LAKE_URI}`);
+  }
+} catch (error) {
+  const message = (error as Error).message;
+  if (error instanceof ConfigError || error instanceof InputError) {
+    console.error(message);
+    process.exit(2);
+  }
+  console.error(`extract failed: ${message}`);
+  process.exit(1);
+}

@@ -1,0 +1,52 @@
+// Extractor settings: the environment (and a .env file) validated with zod, command-line flags on top.
+// Every field is documented in .env-sample; a bad value is reported by name with exit code 2.
+import { existsSync, readFileSync } from "node:fs";
+import { parseEnv } from "node:util";
+import { z } from "zod";
+
+const years = z
+  .string()
+  .trim()
+  .regex(/^\d{4}(\s*,\s*\d{4})*$/, "must be comma-separated four-digit school years, e.g. 2024,2025")
+  .transform((value) => [...new Set(value.split(",").map((y) => Number(y.trim())))].sort());
+
+const positive = (max: number) => z.coerce.number().int().min(1).max(max);
+
+export const Settings = z.object({
+  EDFI_API_BASE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. https://api.district.org" })
+    .transform((url) => url.replace(/\/+$/, "")),
+  EDFI_CLIENT_ID: z.string({ error: "is required" }).min(1, "is required"),
+  EDFI_CLIENT_SECRET: z.string({ error: "is required" }).min(1, "is required"),
+  EDFI_SCHOOL_YEARS: years,
+  LAKE_URI: z.string().min(1).default("./lake"),
+  EXTRACT_CONCURRENCY: positive(64).default(8),
+  EXTRACT_PAGE_SIZE: positive(5000).default(500),
+  EXTRACT_MAX_RETRIES: z.coerce.number().int().min(0).max(50).default(8),
+  EXTRACT_PART_MB: positive(4096).default(64),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export class ConfigError extends Error {
+  readonly exitCode = 2;
+}
+
+/** Variables from a .env file, without overriding the real environment. */
+export function loadEnvironment(env: NodeJS.ProcessEnv, envFile = ".env"): Record<string, string | undefined> {
+  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, "utf8")) : {};
+  return { ...fromFile, ...env };
+}
+
+/** Validate settings; flags (already in environment-variable names) override the environment. */
+export function parseSettings(env: Record<string, string | undefined>, overrides: Partial<Record<keyof Settings, string>> = {}): Settings {
+  const input: Record<string, string | undefined> = {};
+  for (const key of Object.keys(Settings.shape)) input[key] = overrides[key as keyof Settings] ?? env[key];
+  const parsed = Settings.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const field = String(issue.path[0]);
+    const shown = field === "EDFI_CLIENT_SECRET" || input[field] === undefined ? "" : ` (got "${input[field]}")`;
+    return `  ${field}: ${input[field] === undefined ? "is required" : issue.message}${shown}`;
+  });
+  throw new ConfigError(`Invalid settings (set them in the environment, .env or flags; see .env-sample):\n${lines.join("\n")}`);
+}

@@ -1,0 +1,268 @@
+// One extraction run: discover the API, then per school year read every selected resource (a full
+// snapshot the first time or with --full, else the change window since the watermark, with its deletes
+// and key changes) into the lake, and advance that year's watermark only once all its files are durable.
+import { randomBytes } from "node:crypto";
+import got from "got";
+import { resourcesFor, type CatalogEntry } from "../lib/catalog.js";
+import { ApiClient } from "./api/client.js";
+import type { Settings } from "./config.js";
+import { describeApi, type ApiShape } from "./discover.js";
+import { openLake } from "./lake/index.js";
+import type { Lake, LakeLine, Operation, PartitionWriter } from "./lake/types.js";
+import { Limit, Serial } from "./limit.js";
+import type { Progress } from "./progress.js";
+import { readAll, readLog, type Item, type ReadTarget, type Strategy } from "./read.js";
+import { manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";
+
+export interface ExtractOptions {
+  /** Catalog resource names (or API paths / table names) to extract; all when empty. */
+  resources: string[];
+  full: boolean;
+  dryRun: boolean;
+  progress: Progress;
+}
+
+/** A run-time failure (API, lake). */
+export class ExtractError extends Error {}
+
+/** Bad input from the user (unknown resource, wrong years for the API): exit code 2. */
+export class InputError extends Error {}
+
+/**
+ * Run ids sort in run order (downstream replays runs by id): a UTC timestamp to the millisecond, kept
+ * later than every earlier run's even if the clock goes back, plus a random suffix.
+ */
+export function newRunId(previous: readonly string[], now = Date.now()): string {
+  const parse = (id: string) => Date.parse(id.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)(\d{3})Z.*$/, "$1-$2-$3T$4:$5:$6.$7Z"));
+  const latest = Math.max(0, ...previous.map(parse).filter(Number.isFinite));
+  const time = new Date(Math.max(now, latest + 1)).toISOString().replace(/[-:.]/g, "");
+  return `${time}-${randomBytes(3).toString("hex")}`;
+}
+
+/** The catalog entries selected by name, API path or table; unknown names are an error listing the valid ones. */
+export function selectResources(api: ApiShape, names: string[]): CatalogEntry[] {
+  const available = resourcesFor(api.dataStandard);
+  if (names.length === 0) return available;
+  const unknown = names.filter((n) => !available.some((e) => [e.resource, e.table, e.paths[api.dataStandard]].includes(n)));
+  if (unknown.length > 0) {
+    throw new InputError(
+      `Unknown resource(s) for data standard ${api.dataStandard}: ${unknown.join(", ")}. Valid: ${available.map((e) => e.resource).join(", ")}`,
+    );
+  }
+  return available.filter((e) => names.some((n) => [e.resource, e.table, e.paths[api.dataStandard]].includes(n)));
+}
+
+interface YearPlan {
+  year: number;
+  full: boolean;
+  /** Inclusive window bounds (from = watermark + 1); undefined without change queries. */
+  min?: number;
+  max?: number;
+  snapshotHeaders: Record<string, string>;
+  snapshot: string | null;
+  strategy: Strategy;
+}
+
+/** What the API can do for this year: change versions, a snapshot to pin reads to, and the paging to use. */
+async function planYear(api: ApiShape, client: ApiClient, year: number, state: State, full: boolean): Promise<YearPlan> {
+  const cq = api.changeQueriesUrl(year);
+  const newest = async (headers: Record<string, string> = {}) => {
+    const response = await client.get(`${cq}availableChangeVersions`, `availableChangeVersions ${year}`, headers);
+    if (response.status === 404 || response.status === 410) return undefined;
+    if (response.status !== 200) throw new ExtractError(`GET availableChangeVersions ${year} failed: HTTP ${response.status}`);
+    const body = JSON.parse(response.body) as Record<string, number>;
+    return body.newestChangeVersion ?? body.NewestChangeVersion;
+  };
+  const live = await newest();
+  let snapshotHeaders: Record<string, string> = {};
+  let snapshot: string | null = null;
+  if (api.snapshotHeader === "Use-Snapshot") {
+    snapshotHeaders = { "Use-Snapshot": "true" };
+    snapshot = "Use-Snapshot";
+  } else {
+    const listed = await client.get(`${cq}snapshots`, `snapshots ${year}`);
+    const snapshots = listed.status === 200 ? (JSON.parse(listed.body) as { snapshotIdentifier: string; snapshotDateTime: string }[]) : [];
+    const latest = snapshots.sort((a, b) => a.snapshotDateTime.localeCompare(b.snapshotDateTime)).at(-1);
+    if (latest) {
+      snapshotHeaders = { "Snapshot-Identifier": latest.snapshotIdentifier };
+      snapshot = latest.snapshotIdentifier;
+    }
+  }
+  const pinned = snapshot ? await newest(snapshotHeaders) : undefined;
+  const watermark = state.years[year]?.watermark ?? null;
+  // A snapshot that holds nothing past the watermark while the live API does (the district has not
+  // taken a new one yet) would hide every new change: read live instead, with a safe strategy.
+  if (pinned === undefined || (watermark !== null && pinned <= watermark && live !== undefined && live > watermark)) {
+    snapshotHeaders = {};
+    snapshot = null;
+  }
+  const max = snapshot ? pinned : live;
+  const incremental = !full && watermark !== null && max !== undefined;
+  const strategy: Strategy = api.cursorPaging ? "cursor" : snapshot ? "offset" : max !== undefined ? "reverse" : "plain";
+  return { year, full: !incremental, min: incremental ? watermark + 1 : undefined, max, snapshotHeaders, snapshot, strategy };
+}
+
+function lines(items: Item[], base: Omit<LakeLine, "id" | "data" | "change_version" | "operation">, operation: Operation): LakeLine[] {
+  return items.map((item) => ({
+    id: item.id,
+    resource: base.resource,
+    school_year: base.school_year,
+    operation,
+    change_version: item.changeVersion,
+    extracted_at: base.extracted_at,
+    run_id: base.run_id,
+    snapshot: base.snapshot,
+    data: item.text,
+  }));
+}
+
+async function extractResource(
+  ctx: { api: ApiShape; client: ApiClient; limit: Limit; lake: Lake; settings: Settings; runId: string; progress: Progress },
+  plan: YearPlan,
+  entry: CatalogEntry,
+): Promise<ResourceResult> {
+  const started = performance.now();
+  const path = entry.paths[ctx.api.dataStandard] as string;
+  const writer: PartitionWriter = ctx.lake.openPartition({ table: entry.table, schoolYear: plan.year, runId: ctx.runId });
+  const serial = new Serial();
+  const ids = new Set<string>();
+  const counts = { deletes: 0, keyChanges: 0 };
+  const base = { resource: entry.resource, school_year: plan.year, run_id: ctx.runId, snapshot: plan.full };
+  const target = (url: string, operation: Operation, headers: Record<string, string>): ReadTarget => ({
+    client: ctx.client,
+    limit: ctx.limit,
+    url,
+    what: `${path} ${plan.year}${operation === "upsert" ? "" : " " + url.split("/").at(-1)}`,
+    pageSize: ctx.settings.EXTRACT_PAGE_SIZE,
+    minChangeVersion: plan.min,
+    maxChangeVersion: plan.max,
+    headers,
+    onPage: (items) =>
+      serial.run(async () => {
+        for (const line of lines(items, { ...base, extracted_at: new Date().toISOString() }, operation)) await writer.write(line);
+        if (operation === "upsert") for (const item of items) ids.add(item.id);
+        else if (operation === "delete") counts.deletes += items.length;
+        else counts.keyChanges += items.length;
+        ctx.progress.page(plan.year, entry.resource, items.length);
+      }),
+  });
+  try {
+    ctx.progress.start(plan.year, entry.resource);
+    const url = `${ctx.api.dataUrl(plan.year)}ed-fi/${path}`;
+    const { expected, recount } = await readAll(target(url, "upsert", plan.snapshotHeaders), plan.strategy);
+    if (!plan.full) {
+      await readLog(target(`${url}/deletes`, "delete", {}));
+      if (ctx.api.keyChanges && entry.keyChanges) await readLog(target(`${url}/keyChanges`, "key_change", {}));
+    }
+    const files = await writer.close();
+    const landed = ids.size;
+    let mismatch: string | undefined;
+    if (recount !== undefined && recount !== expected) mismatch = `Total-Count changed from ${expected} to ${recount} during the read`;
+    else if (plan.snapshot && landed !== expected) mismatch = `landed ${landed} distinct records, Total-Count said ${expected}`;
+    else if (!plan.snapshot && landed > expected) mismatch = `landed ${landed} distinct records, more than Total-Count ${expected}`;
+    const result = { resource: entry.resource, table: entry.table, expected, landed, ...counts, files, seconds: (performance.now() - started) / 1000, ...(mismatch ? { mismatch } : {}) };
+    ctx.progress.done(plan.year, entry.resource, result);
+    return result;
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+}
+
+export interface ExtractResult {
+  manifest: Manifest;
+  state: State;
+}
+
+/** Fetch the root document (no token needed) and describe the API. */
+export async function discoverApi(settings: Settings): Promise<ApiShape> {
+  const url = `${settings.EDFI_API_BASE_URL}/`;
+  let body: unknown;
+  try {
+    body = await got(url, { retry: { limit: settings.EXTRACT_MAX_RETRIES }, timeout: { request: 30_000 } }).json();
+  } catch (error) {
+    throw new ExtractError(`Cannot read the Ed-Fi API root document at ${url}: ${(error as Error).message}`);
+  }
+  return describeApi(settings.EDFI_API_BASE_URL, body);
+}
+
+export async function extract(settings: Settings, options: ExtractOptions): Promise<ExtractResult> {
+  const api = await discoverApi(settings);
+  const entries = selectResources(api, options.resources);
+  const years = settings.EDFI_SCHOOL_YEARS;
+  if (!api.yearSpecific && years.length !== 1) {
+    throw new InputError(`The API at ${settings.EDFI_API_BASE_URL} is a shared instance: set EDFI_SCHOOL_YEARS to the one school year that labels it (got ${years.join(",")})`);
+  }
+  const lake = openLake(settings.LAKE_URI, { maxPartBytes: settings.EXTRACT_PART_MB * 1024 * 1024 });
+  const client = new ApiClient({
+    tokenUrl: api.oauthUrl(years[0]),
+    clientId: settings.EDFI_CLIENT_ID,
+    clientSecret: settings.EDFI_CLIENT_SECRET,
+    concurrency: settings.EXTRACT_CONCURRENCY,
+    maxRetries: settings.EXTRACT_MAX_RETRIES,
+    retryBaseMs: 250,
+    retryMaxMs: 30_000,
+    timeoutMs: 60_000,
+    onRetry: (event) => options.progress.retry(event),
+  });
+  const state = await readState(lake);
+  const previousRuns = (await lake.list("_runs/")).map((path) => path.slice("_runs/".length));
+  const runId = newRunId([...previousRuns, ...Object.values(state.years).map((y) => y.lastRunId)]);
+  const manifest: Manifest = {
+    runId,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    status: "running",
+    api: { baseUrl: settings.EDFI_API_BASE_URL, version: api.version, dataStandard: api.dataStandard, dataModelVersion: api.dataModelVersion, yearSpecific: api.yearSpecific },
+    settings: { concurrency: settings.EXTRACT_CONCURRENCY, pageSize: settings.EXTRACT_PAGE_SIZE, full: options.full, resources: entries.map((e) => e.resource) },
+    years: [],
+    http: { requests: 0, retries: 0, tokenRequests: 0 },
+  };
+  const limit = new Limit(settings.EXTRACT_CONCURRENCY);
+  const commits = new Serial();
+  const ctx = { api, client, limit, lake, settings, runId, progress: options.progress };
+  options.progress.begin({ runId, api, years, resources: entries.map((e) => e.resource) });
+  try {
+    await Promise.all(
+      years.map(async (year) => {
+        const plan = await planYear(api, client, year, state, options.full);
+        options.progress.plan(plan.year, { full: plan.full, from: plan.min ?? null, to: plan.max ?? null, snapshot: plan.snapshot, strategy: plan.strategy });
+        if (options.dryRun) return;
+        const resources = await Promise.all(entries.map((entry) => extractResource(ctx, plan, entry)));
+        // Every file of the year is durable: record the year in the manifest, then advance its watermark.
+        await commits.run(async () => {
+          manifest.years.push({
+            schoolYear: year,
+            full: plan.full,
+            window: { from: plan.min === undefined ? null : plan.min - 1, to: plan.max ?? null },
+            snapshot: plan.snapshot,
+            paging: plan.strategy,
+            resources,
+            committedAt: new Date().toISOString(),
+          } satisfies YearResult);
+          await lake.writeJson(manifestPath(runId), manifest);
+          const previous = state.years[year];
+          state.years[year] = {
+            watermark: plan.max ?? null,
+            lastRunId: runId,
+            lastFullRunId: plan.full ? runId : (previous?.lastFullRunId ?? runId),
+            updatedAt: new Date().toISOString(),
+          };
+          await lake.writeJson(STATE_PATH, state);
+        });
+      }),
+    );
+    manifest.status = "succeeded";
+  } catch (error) {
+    manifest.status = "failed";
+    manifest.error = (error as Error).message;
+    throw error;
+  } finally {
+    manifest.finishedAt = new Date().toISOString();
+    manifest.http = { requests: client.counters.requests, retries: client.counters.retries, tokenRequests: client.counters.tokenRequests };
+    client.close();
+    if (!options.dryRun) await lake.writeJson(manifestPath(runId), manifest).catch(() => undefined);
+    options.progress.end(manifest);
+  }
+  return { manifest, state };
+}

@@ -1,0 +1,89 @@
+// Progress of a run: a live bar per resource on a terminal, JSON lines otherwise (logs, CI, Cloud Run).
+// Nothing here ever sees a secret: events carry resource names, counts and redacted URLs only.
+import type { Writable } from "node:stream";
+import type { ApiShape } from "./discover.js";
+import type { Manifest, ResourceResult } from "./state.js";
+
+export interface Progress {
+  begin(run: { runId: string; api: ApiShape; years: number[]; resources: string[] }): void;
+  plan(year: number, plan: { full: boolean; from: number | null; to: number | null; snapshot: string | null; strategy: string }): void;
+  start(year: number, resource: string): void;
+  page(year: number, resource: string, records: number): void;
+  retry(event: { url: string; attempt: number; reason: string; delayMs: number }): void;
+  done(year: number, resource: string, result: ResourceResult): void;
+  end(manifest: Manifest): void;
+}
+
+/** One JSON object per line: `{"event":"page","year":2025,"resource":"students","records":500,...}`. */
+export function jsonLinesProgress(out: Writable): Progress {
+  const emit = (event: string, fields: Record<string, unknown>) => out.write(JSON.stringify({ time: new Date().toISOString(), event, ...fields }) + "\n");
+  return {
+    begin: (run) => emit("begin", { runId: run.runId, apiVersion: run.api.version, dataStandard: run.api.dataStandard, yearSpecific: run.api.yearSpecific, years: run.years, resources: run.resources.length }),
+    plan: (year, plan) => emit("plan", { year, ...plan }),
+    start: () => undefined,
+    page: () => undefined,
+    retry: (event) => emit("retry", event),
+    done: (year, resource, r) => emit("resource", { year, resource, landed: r.landed, expected: r.expected, deletes: r.deletes, keyChanges: r.keyChanges, files: r.files.length, seconds: Number(r.seconds.toFixed(2)), ...(r.mismatch ? { mismatch: r.mismatch } : {}) }),
+    end: (m) => emit("end", { runId: m.runId, status: m.status, ...(m.error ? { error: m.error } : {}), requests: m.http.requests, retries: m.http.retries }),
+  };
+}
+
+interface Row {
+  records: number;
+  pages: number;
+  started: number;
+  done: boolean;
+}
+
+/** A redrawn block of lines, one per active resource: records, pages, rate; retries in the header. */
+export function ttyProgress(out: Writable & { columns?: number }): Progress {
+  const rows = new Map<string, Row>();
+  let retries = 0;
+  let drawn = 0;
+  let last = 0;
+  let title = "";
+  const draw = (force = false) => {
+    const now = performance.now();
+    if (!force && now - last < 100) return;
+    last = now;
+    const active = [...rows.entries()].filter(([, r]) => !r.done).slice(0, 12);
+    const finished = [...rows.values()].filter((r) => r.done).length;
+    const lines = [`${title}  ${finished}/${rows.size} done  retries ${retries}`];
+    for (const [key, r] of active) {
+      const rate = r.records / Math.max(0.001, (now - r.started) / 1000);
+      lines.push(`  ${key.padEnd(58).slice(0, 58)} ${String(r.records).padStart(9)} rec ${String(r.pages).padStart(6)} pages ${Math.round(rate).toString().padStart(7)}/s`);
+    }
+    out.write(`\x1b[${drawn}A\x1b[J`.repeat(drawn > 0 ? 1 : 0) + lines.join("\n") + "\n");
+    drawn = lines.length;
+  };
+  const key = (year: number, resource: string) => `${year} ${resource}`;
+  return {
+    begin: (run) => {
+      title = `Extracting ${run.resources.length} resources × ${run.years.length} year(s) from ODS/API ${run.api.version} (DS ${run.api.dataStandard}), run ${run.runId}`;
+    },
+    plan: (year, plan) => {
+      out.write(`${year}: ${plan.full ? "full snapshot" : `changes (${plan.from}, ${plan.to}]`}, ${plan.snapshot ? `snapshot ${plan.snapshot}` : "no snapshot"}, ${plan.strategy} paging\n`);
+    },
+    start: (year, resource) => {
+      rows.set(key(year, resource), { records: 0, pages: 0, started: performance.now(), done: false });
+      draw();
+    },
+    page: (year, resource, records) => {
+      const row = rows.get(key(year, resource));
+      if (row) {
+        row.records += records;
+        row.pages++;
+      }
+      draw();
+    },
+    retry: () => {
+      retries++;
+    },
+    done: (year, resource) => {
+      const row = rows.get(key(year, resource));
+      if (row) row.done = true;
+      draw();
+    },
+    end: () => draw(true),
+  };
+}

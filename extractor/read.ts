@@ -1,0 +1,146 @@
+// Reading one resource of one year from the API, page by page, in the safest parallel way the API
+// allows. Every strategy below returns each record that existed throughout the read at least once:
+//   cursor   7.3+: /partitions, then each partition's page tokens; keyset paging cannot skip a record
+//   offset   under a snapshot: nothing changes while we read, so offsets are stable and pages parallel
+//   reverse  no snapshot but change versions: the set is bounded by maxChangeVersion, so writes during the
+//            read can only remove records from it (new versions get newer change versions); removals only
+//            move later records to lower offsets, so walking offsets from the end never skips one. The
+//            window is split into change-version slices walked in parallel. What left the set is read by
+//            the next incremental run.
+//   plain    no change queries: parallel offset pages, then the count is checked again and a change
+//            reported (the next run's full snapshot repairs it).
+import type { ApiClient } from "./api/client.js";
+import { Limit } from "./limit.js";
+import { splitJsonArray } from "./verbatim.js";
+
+export type Strategy = "cursor" | "offset" | "reverse" | "plain";
+
+export interface Item {
+  id: string;
+  /** The element's JSON text exactly as the API sent it. */
+  text: string;
+  /** Change version of a delete or key change item. */
+  changeVersion: number | null;
+}
+
+export interface ReadTarget {
+  client: ApiClient;
+  limit: Limit;
+  /** Resource URL, e.g. http://host/data/v3/ed-fi/students (or …/students/deletes). */
+  url: string;
+  /** Names the read in errors: "students 2025". */
+  what: string;
+  pageSize: number;
+  /** Inclusive change-version bounds; undefined when the API has no change queries. */
+  minChangeVersion?: number;
+  maxChangeVersion?: number;
+  headers: Record<string, string>;
+  /** Receives each page's items; the page's request slot is held until it resolves (backpressure). */
+  onPage(items: Item[]): Promise<void>;
+}
+
+export class ReadError extends Error {}
+
+/** The target's URL (plus a sub-path) with query parameters and its change-version window. */
+function query(target: ReadTarget, params: Record<string, string | number>, min = target.minChangeVersion, max = target.maxChangeVersion, subPath = ""): string {
+  const search = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  if (min !== undefined) search.set("minChangeVersion", String(min));
+  if (max !== undefined) search.set("maxChangeVersion", String(max));
+  return `${target.url}${subPath}?${search}`;
+}
+
+/** GET one page and split it into verbatim items; malformed or unexpected bodies name the page. */
+async function fetchPage(target: ReadTarget, url: string, where: string): Promise<{ items: Item[]; headers: Record<string, string | undefined> }> {
+  const what = `${target.what} ${where}`;
+  const response = await target.client.get(url, what, target.headers);
+  if (response.status !== 200) {
+    throw new ReadError(`GET ${what} failed: HTTP ${response.status} ${response.body.slice(0, 300)}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(response.body);
+  } catch (error) {
+    throw new ReadError(`GET ${what}: the API sent malformed JSON (${(error as Error).message}); nothing from this window was committed`);
+  }
+  if (!Array.isArray(parsed)) throw new ReadError(`GET ${what}: expected a JSON array, got ${typeof parsed}`);
+  const texts = splitJsonArray(response.body);
+  const items = parsed.map((record: Record<string, unknown>, i): Item => {
+    const id = record?.id ?? record?.Id;
+    if (typeof id !== "string") throw new ReadError(`GET ${what}: item ${i} has no id`);
+    const cv = record.changeVersion ?? record.ChangeVersion;
+    return { id, text: texts[i], changeVersion: typeof cv === "number" ? cv : null };
+  });
+  return { items, headers: response.headers };
+}
+
+/** Total-Count of the read (optionally of a change-version slice). */
+export async function countRecords(target: ReadTarget, min = target.minChangeVersion, max = target.maxChangeVersion): Promise<number> {
+  const url = query(target, { limit: 0, totalCount: "true" }, min, max);
+  const { headers } = await target.limit.run(() => fetchPage(target, url, "count"));
+  const total = Number(headers["total-count"]);
+  if (!Number.isInteger(total) || total < 0) throw new ReadError(`GET ${target.what} count: the API sent no usable Total-Count header`);
+  return total;
+}
+
+/** One page fetched and handed over while holding a request slot. Returns the items' count and response headers. */
+function page(target: ReadTarget, url: string, where: string) {
+  return target.limit.run(async () => {
+    const result = await fetchPage(target, url, where);
+    await target.onPage(result.items);
+    return { count: result.items.length, headers: result.headers };
+  });
+}
+
+async function offsetPages(target: ReadTarget, total: number, reverse: boolean, min?: number, max?: number): Promise<void> {
+  const offsets = Array.from({ length: Math.ceil(total / target.pageSize) }, (_, i) => i * target.pageSize);
+  if (!reverse) {
+    await Promise.all(offsets.map((offset) => page(target, query(target, { offset, limit: target.pageSize }, min, max), `offset ${offset}`)));
+    return;
+  }
+  for (const offset of offsets.reverse()) await page(target, query(target, { offset, limit: target.pageSize }, min, max), `offset ${offset}`);
+}
+
+async function cursorPages(target: ReadTarget, total: number): Promise<void> {
+  const partitions = Math.max(1, Math.min(200, Math.ceil(total / (target.pageSize * 4))));
+  const url = query(target, { number: partitions }, undefined, undefined, "/partitions");
+  const response = await target.limit.run(() => target.client.get(url, `${target.what} partitions`, target.headers));
+  if (response.status !== 200) throw new ReadError(`GET ${target.what} partitions failed: HTTP ${response.status} ${response.body.slice(0, 300)}`);
+  const tokens = (JSON.parse(response.body) as { pageTokens?: string[] }).pageTokens;
+  if (!Array.isArray(tokens)) throw new ReadError(`GET ${target.what} partitions: no pageTokens in the response`);
+  await Promise.all(
+    tokens.map(async (first, p) => {
+      for (let token: string | undefined = first, n = 0; token; n++) {
+        const { headers } = await page(target, query(target, { pageToken: token, pageSize: target.pageSize }), `partition ${p} page ${n}`);
+        token = headers["next-page-token"];
+      }
+    }),
+  );
+}
+
+/** Read every record of the target with a strategy; returns the Total-Count at the start. */
+export async function readAll(target: ReadTarget, strategy: Strategy): Promise<{ expected: number; recount?: number }> {
+  const total = await countRecords(target);
+  if (strategy === "cursor") await cursorPages(target, total);
+  else if (strategy === "offset" || strategy === "plain") await offsetPages(target, total, false);
+  else {
+    const min = target.minChangeVersion ?? 0;
+    const max = target.maxChangeVersion as number;
+    const slices = Math.max(1, Math.min(8, Math.ceil(total / (target.pageSize * 4)), max - min + 1));
+    const bounds = Array.from({ length: slices + 1 }, (_, i) => min + Math.floor(((max - min + 1) * i) / slices));
+    await Promise.all(
+      bounds.slice(0, -1).map(async (from, i) => {
+        const to = bounds[i + 1] - 1;
+        await offsetPages(target, await countRecords(target, from, to), true, from, to);
+      }),
+    );
+  }
+  if (strategy === "plain") return { expected: total, recount: await countRecords(target) };
+  return { expected: total };
+}
+
+/** Read a change log (/deletes, /keyChanges): append-only within a closed window, so parallel offsets are safe. */
+export async function readLog(target: ReadTarget): Promise<number> {
+  const total = await countRecords(target);
+  await offsetPages(target, total, false);
+  return total;
+}

@@ -1,0 +1,63 @@
+// Extraction state (watermarks) and run manifests, kept next to the data in the lake.
+//   _state.json          per school year: the change version up to which the lake is complete
+//   _runs/<runId>.json   what a run landed; a year is listed under `committed` once all its files are durable
+import type { Lake, WrittenFile } from "./lake/types.js";
+
+export const STATE_PATH = "_state.json";
+export const manifestPath = (runId: string) => `_runs/${runId}.json`;
+
+export interface YearState {
+  /** Newest change version whose changes are all in the lake; null when the API has no change queries. */
+  watermark: number | null;
+  lastRunId: string;
+  /** The run whose full snapshot is the newest complete one for this year. */
+  lastFullRunId: string;
+  updatedAt: string;
+}
+
+export interface State {
+  version: 1;
+  years: Record<string, YearState>;
+}
+
+export interface ResourceResult {
+  resource: string;
+  table: string;
+  /** Records the API reported for the read (Total-Count), when it could tell. */
+  expected: number | null;
+  /** Distinct records landed. */
+  landed: number;
+  deletes: number;
+  keyChanges: number;
+  files: WrittenFile[];
+  /** Set when landed differs from expected in a way consistency rules cannot explain. */
+  mismatch?: string;
+  seconds: number;
+}
+
+export interface YearResult {
+  schoolYear: number;
+  full: boolean;
+  /** Change-version window read: (from, to]; null bounds when the API has no change queries. */
+  window: { from: number | null; to: number | null };
+  snapshot: string | null;
+  paging: string;
+  resources: ResourceResult[];
+  committedAt: string;
+}
+
+export interface Manifest {
+  runId: string;
+  startedAt: string;
+  finishedAt: string | null;
+  status: "running" | "succeeded" | "failed";
+  error?: string;
+  api: { baseUrl: string; version: string; dataStandard: number; dataModelVersion: string; yearSpecific: boolean };
+  settings: { concurrency: number; pageSize: number; full: boolean; resources: string[] };
+  years: YearResult[];
+  http: { requests: number; retries: number; tokenRequests: number };
+}
+
+export async function readState(lake: Lake): Promise<State> {
+  return (await lake.readJson<State>(STATE_PATH)) ?? { version: 1, years: {} };
+}

@@ -1,0 +1,41 @@
+// Reads a lake back the way downstream does, to compare it with what the simulator holds.
+import { gunzipSync } from "node:zlib";
+import type { Lake, LakeLine } from "../../extractor/lake/types.js";
+import type { Manifest, State } from "../../extractor/state.js";
+
+export async function lakeLines(lake: Lake, table: string, year: number): Promise<{ path: string; line: LakeLine }[]> {
+  const out: { path: string; line: LakeLine }[] = [];
+  for (const path of await lake.list(`edfi/${table}/school_year=${year}/`)) {
+    const text = gunzipSync(await lake.readFile(path)).toString("utf8");
+    for (const raw of text.split("\n").filter(Boolean)) out.push({ path, line: JSON.parse(raw) as LakeLine });
+  }
+  return out;
+}
+
+/**
+ * The records that are current according to the lake alone: the newest committed full snapshot of the
+ * resource-year, then every later committed run's upserts (by id) and deletes, in run order.
+ */
+export async function currentRecords(lake: Lake, table: string, year: number): Promise<Map<string, string>> {
+  const runs = (await Promise.all((await lake.list("_runs/")).map((p) => lake.readJson<Manifest>(p))))
+    .filter((m): m is Manifest => m !== undefined && m.years.some((y) => y.schoolYear === year))
+    .sort((a, b) => a.runId.localeCompare(b.runId));
+  const committed = new Map(runs.map((m) => [m.runId, m.years.find((y) => y.schoolYear === year)!]));
+  const lastFull = [...committed.entries()].filter(([, y]) => y.full).map(([id]) => id).at(-1);
+  const byRun = new Map<string, LakeLine[]>();
+  for (const { line } of await lakeLines(lake, table, year)) {
+    if (!committed.has(line.run_id) || (lastFull && line.run_id < lastFull)) continue;
+    byRun.set(line.run_id, [...(byRun.get(line.run_id) ?? []), line]);
+  }
+  const current = new Map<string, string>();
+  for (const runId of [...byRun.keys()].sort()) {
+    const lines = byRun.get(runId)!;
+    for (const line of lines) if (line.operation === "upsert") current.set(line.id, line.data);
+    for (const line of lines) if (line.operation === "delete") current.delete(line.id);
+  }
+  return current;
+}
+
+export async function lakeState(lake: Lake): Promise<State | undefined> {
+  return lake.readJson<State>("_state.json");
+}

@@ -36,7 +36,8 @@ interface Row {
 }
 
 /** A redrawn block of lines, one per active resource: records, pages, rate; retries in the header. */
-export function ttyProgress(out: Writable & { columns?: number }): Progress {
+export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}): Progress {
+  const intervalMs = options.intervalMs ?? 100;
   const rows = new Map<string, Row>();
   let retries = 0;
   let drawn = 0;
@@ -44,7 +45,7 @@ export function ttyProgress(out: Writable & { columns?: number }): Progress {
   let title = "";
   const draw = (force = false) => {
     const now = performance.now();
-    if (!force && now - last < 100) return;
+    if (!force && now - last < intervalMs) return;
     last = now;
     const active = [...rows.entries()].filter(([, r]) => !r.done).slice(0, 12);
     const finished = [...rows.values()].filter((r) => r.done).length;
@@ -66,7 +67,7 @@ export function ttyProgress(out: Writable & { columns?: number }): Progress {
     },
     start: (year, resource) => {
       rows.set(key(year, resource), { records: 0, pages: 0, started: performance.now(), done: false });
-      draw();
+      draw(true);
     },
     page: (year, resource, records) => {
       const row = rows.get(key(year, resource));
@@ -82,7 +83,7 @@ export function ttyProgress(out: Writable & { columns?: number }): Progress {
     done: (year, resource) => {
       const row = rows.get(key(year, resource));
       if (row) row.done = true;
-      draw();
+      draw(true);
     },
     end: () => draw(true),
   };

@@ -64,7 +64,7 @@ interface YearPlan {
 }
 
 /** What the API can do for this year: change versions, a snapshot to pin reads to, and the paging to use. */
-async function planYear(api: ApiShape, client: ApiClient, year: number, state: State, full: boolean): Promise<YearPlan> {
+async function planYear(api: ApiShape, client: ApiClient, year: number, state: State, full: boolean, probe: string): Promise<YearPlan> {
   const cq = api.changeQueriesUrl(year);
   const newest = async (headers: Record<string, string> = {}) => {
     const response = await client.get(`${cq}availableChangeVersions`, `availableChangeVersions ${year}`, headers);
@@ -74,6 +74,11 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
     return body.newestChangeVersion ?? body.NewestChangeVersion;
   };
   const live = await newest();
+  if (live === undefined && api.yearSpecific) {
+    // No change versions: the API has no change queries, or no ODS for this year (then its data 404s too).
+    const response = await client.get(`${api.dataUrl(year)}ed-fi/${probe}?limit=0`, `${probe} ${year} probe`);
+    if (response.status === 404) throw new InputError(`The API has no school year ${year} (GET ${api.dataUrl(year)}ed-fi/${probe}: HTTP 404); set EDFI_SCHOOL_YEARS to school years it serves`);
+  }
   let snapshotHeaders: Record<string, string> = {};
   let snapshot: string | null = null;
   if (api.snapshotHeader === "Use-Snapshot") {
@@ -225,7 +230,7 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
   try {
     await Promise.all(
       years.map(async (year) => {
-        const plan = await planYear(api, client, year, state, options.full);
+        const plan = await planYear(api, client, year, state, options.full, entries[0].paths[api.dataStandard] as string);
         options.progress.plan(plan.year, { full: plan.full, from: plan.min ?? null, to: plan.max ?? null, snapshot: plan.snapshot, strategy: plan.strategy });
         if (options.dryRun) return;
         const resources = await Promise.all(entries.map((entry) => extractResource(ctx, plan, entry)));

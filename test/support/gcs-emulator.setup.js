@@ -16,7 +16,7 @@ export default async function startGcsEmulator() {
   // Its own TMPDIR: the emulator keeps blobs in $TMPDIR/firebase/storage/blobs and deletes that folder on stop.
   const tmp = mkdtempSync(join(tmpdir(), "gcs-emulator-"));
   const child = spawn(process.execPath, [LAUNCHER], {
-    env: { ...process.env, TMPDIR: tmp, PORT: "0", GCS_EMULATOR_EXIT_WITH_STDIN: "1" },
+    env: { ...process.env, TMPDIR: tmp, HOST: "127.0.0.1", PORT: "0", GCS_EMULATOR_EXIT_WITH_STDIN: "1" },
     stdio: ["pipe", "pipe", "pipe"],
   });
   globalThis.__gcsEmulator = { child, tmp };

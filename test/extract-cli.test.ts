@@ -1,0 +1,147 @@
+// `npm run extract` as a user runs it: the real CLI in its own process (stdout is not a TTY, so progress
+// is JSON lines) against an in-process simulator, checked by exit code, output and what is in the lake.
+import { join } from "node:path";
+import { openLake } from "../extractor/lake/index.js";
+import { manifestPath, STATE_PATH, type Manifest, type State } from "../extractor/state.js";
+import { TokenIssuer } from "../simulator/auth.js";
+import { startSimulator, type Simulator, type SimulatorOptions } from "../simulator/server.js";
+import { settingsFor, tempLake } from "./support/extract.js";
+import { envOf, events, fileText, filesBelow, runCli } from "./support/extract-cli.js";
+
+async function withSimulator(options: Partial<SimulatorOptions>, run: (sim: Simulator) => Promise<void>): Promise<void> {
+  const sim = await startSimulator({ students: 20, ...options });
+  try {
+    await run(sim);
+  } finally {
+    await sim.stop();
+  }
+}
+
+const runIdOf = (stdout: string) => events(stdout).find((e) => e.event === "begin")?.runId as string;
+
+describe("npm run extract: input errors exit 2 with a message that says what to fix", () => {
+  test("bad settings: one message naming every bad field, never the secret", async () => {
+    const secret = "hush-0b5e44-XYZ";
+    const result = await runCli([], { EDFI_API_BASE_URL: "api.district.org", EDFI_CLIENT_SECRET: secret, EDFI_SCHOOL_YEARS: "20x5", EXTRACT_CONCURRENCY: "0", LAKE_URI: tempLake() });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr.match(/Invalid settings/g)).toHaveLength(1);
+    for (const field of ["EDFI_API_BASE_URL", "EDFI_CLIENT_ID", "EDFI_SCHOOL_YEARS", "EXTRACT_CONCURRENCY"]) expect(result.stderr).toMatch(new RegExp(`^ +${field}: `, "m"));
+    expect(result.stderr).toContain('"20x5"');
+    expect(result.stderr).not.toContain(secret);
+  });
+
+  test("an unknown resource is named, with the valid ones", () =>
+    withSimulator({}, async (sim) => {
+      const result = await runCli(["--resources", "students,nope"], envOf(settingsFor(sim, tempLake())));
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/Unknown resource\(s\).*: nope\. Valid: .*\bstudents\b/);
+    }));
+
+  test("two years against a shared API", () =>
+    withSimulator({ years: [2024, 2025] }, async (sim) => {
+      const result = await runCli(["--years", "2024,2025"], envOf(settingsFor(sim, tempLake())));
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toMatch(/^The API at \S+ is a shared instance: set EDFI_SCHOOL_YEARS to the one school year that labels it \(got 2024,2025\)$/);
+    }));
+
+  test("a year a YearSpecific API does not serve", () =>
+    withSimulator({ mode: "year-specific", years: [2024, 2025] }, async (sim) => {
+      const result = await runCli(["--years", "2023"], envOf(settingsFor(sim, tempLake())));
+      expect(result.code).toBe(2);
+      expect(result.stderr.trim()).toMatch(/^The API has no school year 2023 \(GET \S+\/2023\/\S+: HTTP 404\); set EDFI_SCHOOL_YEARS/);
+    }));
+});
+
+describe("npm run extract: run-time failures", () => {
+  test("wrong credentials: one line naming the token URL, no token issued, no retry storm", () =>
+    withSimulator({}, async (sim) => {
+      const result = await runCli([], envOf(settingsFor(sim, tempLake(), { EDFI_CLIENT_SECRET: "not-the-secret" })));
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n")).toEqual([expect.stringContaining(`Authentication failed at ${sim.url}/oauth/token`)]);
+      expect(result.stderr).toMatch(/check EDFI_CLIENT_ID \/ EDFI_CLIENT_SECRET/);
+      expect(result.stdout + result.stderr).not.toContain("not-the-secret");
+      const { tokensIssued, byRoute } = sim.stats();
+      expect(tokensIssued).toBe(0);
+      const tokenRequests = Object.values(byRoute["POST oauth/token"] ?? {}).reduce((sum, n) => sum + n, 0);
+      expect(tokenRequests).toBeGreaterThanOrEqual(1);
+      expect(tokenRequests).toBeLessThanOrEqual(3);
+    }));
+
+  test("malformed JSON: names resource, year and page; commits nothing; the failing writer leaves no part", () =>
+    withSimulator({ students: 40, faults: "malformed=students" }, async (sim) => {
+      const lakeUri = tempLake();
+      const result = await runCli(["--resources", "schools,students,studentSchoolAssociations"], envOf(settingsFor(sim, lakeUri, { EXTRACT_PAGE_SIZE: "10" })));
+      expect(sim.stats().faults.malformed).toBeGreaterThan(0);
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n")).toEqual([expect.stringMatching(/GET students 2025 (offset \d+|partition \d+ page \d+): the API sent malformed JSON/)]);
+      const lake = openLake(lakeUri);
+      expect((await lake.readJson<State>(STATE_PATH))?.years["2025"]).toBeUndefined();
+      const runId = runIdOf(result.stdout);
+      expect(await lake.readJson<Manifest>(manifestPath(runId))).toMatchObject({ status: "failed", years: [] });
+      // Parts of other resources may exist: uncommitted, and ignored downstream since the run failed.
+      expect(filesBelow(lakeUri).filter((path) => path.startsWith("edfi/students/") && path.includes(runId))).toEqual([]);
+    }));
+});
+
+test("no secret or bearer token reaches the output, the manifest, the state or any lake file, even with retries and token refreshes", async () => {
+  // Every token the simulator grants, read from its token issuer as it grants them.
+  const issued = new Set<string>();
+  const handleTokenRequest = TokenIssuer.prototype.handleTokenRequest;
+  TokenIssuer.prototype.handleTokenRequest = async function (this: TokenIssuer, ...args) {
+    await handleTokenRequest.apply(this, args);
+    for (const token of (this as unknown as { grants: Map<string, unknown> }).grants.keys()) issued.add(token);
+  };
+  const secret = "s3cr3t-7d41c9e2-XYZ";
+  try {
+    await withSimulator({ clientSecret: secret, faults: "5xx=0.05,429=0.02,retryAfter=0,revoke=60" }, async (sim) => {
+      const lakeUri = tempLake();
+      const result = await runCli([], envOf(settingsFor(sim, lakeUri, { EXTRACT_PAGE_SIZE: "25" })));
+      expect(result.code).toBe(0);
+      expect(events(result.stdout).filter((e) => e.event === "retry").length).toBeGreaterThan(0);
+      expect(sim.stats().faults.revoke).toBeGreaterThan(0);
+      expect(issued.size).toBe(sim.stats().tokensIssued);
+      expect(issued.size).toBeGreaterThan(1);
+
+      const files = filesBelow(lakeUri);
+      expect(files).toEqual(expect.arrayContaining([STATE_PATH, manifestPath(runIdOf(result.stdout)), expect.stringMatching(/^edfi\/students\//)]));
+      const places: [string, string][] = [["stdout", result.stdout], ["stderr", result.stderr], ...files.map((path): [string, string] => [path, fileText(lakeUri, path)])];
+      const hidden = [secret, Buffer.from(`${sim.options.clientId}:${secret}`).toString("base64"), ...issued];
+      const leaks = places.flatMap(([place, text]) => hidden.filter((value) => text.includes(value)).map((value) => `${place} holds ${value === secret ? "the secret" : "a credential"}`));
+      expect(leaks).toEqual([]);
+    });
+  } finally {
+    TokenIssuer.prototype.handleTokenRequest = handleTokenRequest;
+  }
+});
+
+test("status shows the watermark and the runs; --dry-run prints the plan and writes nothing", () =>
+  withSimulator({}, async (sim) => {
+    const lakeUri = tempLake();
+    const env = envOf(settingsFor(sim, lakeUri));
+    const runIds: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const result = await runCli(["--resources", "students"], env);
+      expect(result.code).toBe(0);
+      runIds.push(runIdOf(result.stdout));
+    }
+    const watermark = (await openLake(lakeUri).readJson<State>(STATE_PATH))!.years["2025"].watermark;
+    expect(watermark).toEqual(expect.any(Number));
+
+    const status = await runCli(["status"], { LAKE_URI: lakeUri });
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(new RegExp(`'2025'\\s*│\\s*${watermark}\\s*│`));
+    for (const runId of runIds) expect(status.stdout).toMatch(new RegExp(`'${runId}'\\s*│\\s*'succeeded'`));
+
+    const before = filesBelow(lakeUri);
+    const incremental = await runCli(["--resources", "students", "--dry-run"], env);
+    expect(incremental.code).toBe(0);
+    expect(events(incremental.stdout).filter((e) => e.event === "plan")).toEqual([expect.objectContaining({ year: 2025, full: false, from: watermark! + 1 })]);
+    expect(filesBelow(lakeUri)).toEqual(before);
+
+    const fresh = join(tempLake(), "lake");
+    const full = await runCli(["--dry-run"], envOf(settingsFor(sim, fresh)));
+    expect(full.code).toBe(0);
+    expect(events(full.stdout).filter((e) => e.event === "plan")).toEqual([expect.objectContaining({ year: 2025, full: true, from: null })]);
+    expect(filesBelow(fresh)).toEqual([]);
+  }));

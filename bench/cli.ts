@@ -1,23 +1,29 @@
 // `npm run bench -- [suite…]`: benchmarks that print figures measured side by side in one run and
-// write them to bench/results/<suite>.json. Suites: simulator.
+// write them to bench/results/<suite>.json. Suites: simulator (raw serving rate), extractor (efficiency
+// against that rate, speed-up over a sequential client, peak RSS; bench/extractor.ts).
 import { mkdirSync, writeFileSync } from "node:fs";
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
+import { extractorBenchmark, printExtractorResult } from "./extractor.js";
 import { simulatorBenchmark } from "./simulator.js";
 
 const argv = await yargs(hideBin(process.argv))
   .scriptName("npm run bench --")
   .command("$0 [suites..]", "run benchmark suites", (y) =>
-    y.positional("suites", { type: "string", array: true, choices: ["simulator"], default: ["simulator"] }),
+    y.positional("suites", { type: "string", array: true, choices: ["simulator", "extractor"], default: ["simulator"] }),
   )
   .option("students", { type: "number", default: 100000, describe: "District size" })
-  .option("seconds", { type: "number", default: 10, describe: "Measuring time per concurrency level" })
-  .option("latency-ms", { type: "number", default: 0, describe: "Simulated per-request latency" })
-  .option("concurrency", { type: "string", default: "1,4,16", describe: "Concurrent clients, comma-separated" })
+  .option("small-students", { type: "number", default: 10000, describe: "extractor: district size of the memory baseline" })
+  .option("seconds", { type: "number", default: 10, describe: "Measuring time per concurrency level (of the raw serving rate)" })
+  .option("latency-ms", { type: "number", describe: "Simulated per-request latency (default: simulator 0, extractor 20)" })
+  .option("concurrency", { type: "string", describe: "Concurrent clients, comma-separated (default: simulator 1,4,16; extractor 16, the highest level given)" })
+  .option("resources", { type: "string", default: "studentSectionAssociations", describe: "extractor: API paths to extract, comma-separated" })
   .strict()
   .version(false)
   .help()
   .parseAsync();
+
+const levels = (fallback: string) => (argv.concurrency ?? fallback).split(",").map(Number);
 
 mkdirSync("bench/results", { recursive: true });
 for (const suite of argv.suites as string[]) {
@@ -25,13 +31,25 @@ for (const suite of argv.suites as string[]) {
     const result = await simulatorBenchmark({
       students: argv.students,
       seconds: argv.seconds,
-      latencyMs: argv["latency-ms"],
-      concurrencies: argv.concurrency.split(",").map(Number),
+      latencyMs: argv["latency-ms"] ?? 0,
+      concurrencies: levels("1,4,16"),
     });
     console.log(`simulator: ${result.students} students, latency ${result.latencyMs} ms`);
     console.log(`  start-up ${result.startup.ms.toFixed(0)} ms, RSS ${result.startup.rssMb.toFixed(0)} MB after start, peak ${result.afterLoad.peakMb.toFixed(0)} MB under load`);
     console.log(`  records served: ${result.resources.map((r) => `${r.path} ${r.total}`).join(", ")}`);
     console.table(result.rates.map((r) => ({ concurrency: r.concurrency, "records/s": Math.round(r.recordsPerSecond), requests: r.requests, seconds: r.seconds.toFixed(1) })));
     writeFileSync("bench/results/simulator.json", JSON.stringify(result, null, 2) + "\n");
+  }
+  if (suite === "extractor") {
+    const result = await extractorBenchmark({
+      students: argv.students,
+      smallStudents: argv["small-students"],
+      seconds: argv.seconds,
+      latencyMs: argv["latency-ms"] ?? 20,
+      concurrency: Math.max(...levels("16")),
+      resources: argv.resources.split(",").map((s) => s.trim()).filter(Boolean),
+    });
+    printExtractorResult(result);
+    writeFileSync("bench/results/extractor.json", JSON.stringify(result, null, 2) + "\n");
   }
 }

@@ -11,7 +11,7 @@ import { openLake } from "./lake/index.js";
 import type { Lake, LakeLine, Operation, PartitionWriter } from "./lake/types.js";
 import { Limit, Serial } from "./limit.js";
 import type { Progress } from "./progress.js";
-import { readAll, readLog, type Item, type ReadTarget, type Strategy } from "./read.js";
+import { DistinctIds, readAll, readLog, type Item, type ReadTarget, type Strategy } from "./read.js";
 import { manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";
 
 export interface ExtractOptions {
@@ -130,7 +130,7 @@ async function extractResource(
   const path = entry.paths[ctx.api.dataStandard] as string;
   const writer: PartitionWriter = ctx.lake.openPartition({ table: entry.table, schoolYear: plan.year, runId: ctx.runId });
   const serial = new Serial();
-  const ids = new Set<string>();
+  const ids = new DistinctIds();
   const counts = { deletes: 0, keyChanges: 0 };
   const base = { resource: entry.resource, school_year: plan.year, run_id: ctx.runId, snapshot: plan.full };
   const target = (url: string, operation: Operation, headers: Record<string, string>): ReadTarget => ({

@@ -144,3 +144,72 @@ export async function readLog(target: ReadTarget): Promise<number> {
   await offsetPages(target, total, false);
   return total;
 }
+
+/**
+ * Counts the distinct ids of the records read, exactly, in little memory: an id in the ODS form (32
+ * lowercase hex digits) takes 16 bytes in an open-addressing table; any other id is kept in a Set.
+ * (A Set of a million id strings takes about 100 MB, and the heap it keeps alive slows every GC.)
+ */
+export class DistinctIds {
+  /** Four words per slot, linear probing; all zero is an empty slot (the all-zero id is the flag `zero`). */
+  private slots = new Uint32Array(4 * 1024);
+  private mask = 1023;
+  private odsIds = 0;
+  private zero = false;
+  private readonly others = new Set<string>();
+  private readonly words = new Uint32Array(4);
+
+  get size(): number {
+    return this.odsIds + (this.zero ? 1 : 0) + this.others.size;
+  }
+
+  add(id: string): void {
+    if (!odsWords(id, this.words)) this.others.add(id);
+    else if ((this.words[0] | this.words[1] | this.words[2] | this.words[3]) === 0) this.zero = true;
+    else if (insert(this.slots, this.mask, this.words, 0)) {
+      this.odsIds += 1;
+      if (this.odsIds * 4 > this.mask * 3) this.grow();
+    }
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Uint32Array(4 * (this.mask + 1));
+    for (let at = 0; at < old.length; at += 4) if ((old[at] | old[at + 1] | old[at + 2] | old[at + 3]) !== 0) insert(this.slots, this.mask, old, at);
+  }
+}
+
+/** The 128 bits of a 32-lowercase-hex-digit id into `words`; false for any other id. */
+function odsWords(id: string, words: Uint32Array): boolean {
+  if (id.length !== 32) return false;
+  for (let w = 0; w < 4; w++) {
+    let word = 0;
+    for (let i = w * 8; i < w * 8 + 8; i++) {
+      const c = id.charCodeAt(i);
+      const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+      if (digit < 0) return false;
+      word = (word << 4) | digit;
+    }
+    words[w] = word;
+  }
+  return true;
+}
+
+/** Put the id at `from[at…at+3]` into the table; false if it is there already. */
+function insert(slots: Uint32Array, mask: number, from: Uint32Array, at: number): boolean {
+  const a = from[at], b = from[at + 1], c = from[at + 2], d = from[at + 3];
+  let h = Math.imul(a ^ Math.imul(b, 0x9e3779b1) ^ Math.imul(c, 0x85ebca77) ^ Math.imul(d, 0xc2b2ae3d), 0x27d4eb2f);
+  h ^= h >>> 15;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const i = slot * 4;
+    if (slots[i] === a && slots[i + 1] === b && slots[i + 2] === c && slots[i + 3] === d) return false;
+    if ((slots[i] | slots[i + 1] | slots[i + 2] | slots[i + 3]) === 0) {
+      slots[i] = a;
+      slots[i + 1] = b;
+      slots[i + 2] = c;
+      slots[i + 3] = d;
+      return true;
+    }
+  }
+}

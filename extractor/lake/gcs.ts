@@ -4,11 +4,18 @@
 // A part is one resumable upload streamed in a single request (no chunkSize: chunked uploads hold each
 // chunk in memory), created with ifGenerationMatch=0 so nothing is ever overwritten; the object exists
 // only once the upload finalises. Small JSON documents are single-request uploads, atomic by nature.
-import { Storage, type Bucket, type File } from "@google-cloud/storage";
+import type { Bucket, File, Storage } from "@google-cloud/storage";
+import { createRequire } from "node:module";
 import { LakeError } from "./errors.js";
 import { relativePath } from "./layout.js";
 import { GzipPartitionWriter, type PartOptions, type PartSink, type PartUpload } from "./partition-writer.js";
 import type { Lake, PartitionTarget, PartitionWriter } from "./types.js";
+
+/** The client library is loaded only when a gs:// lake is opened without a client: it takes ~20 MB and a few hundred ms to load. */
+function defaultStorage(): Storage {
+  const library = createRequire(import.meta.url)("@google-cloud/storage") as typeof import("@google-cloud/storage");
+  return new library.Storage();
+}
 
 export class GcsLake implements Lake {
   private readonly bucket: Bucket;
@@ -20,7 +27,7 @@ export class GcsLake implements Lake {
     /** Object name prefix: "" or ending with "/". */
     private readonly prefix: string,
     private readonly options: PartOptions,
-    storage: Storage = new Storage(),
+    storage: Storage = defaultStorage(),
   ) {
     this.bucket = storage.bucket(bucket);
     this.sink = { locate: (path) => this.locate(path), open: async (path) => this.openPart(path) };

@@ -1,9 +1,11 @@
 // The PartitionWriter of every lake: lines are batched, gzipped and streamed part by part to a sink,
 // rolling to a new part at a size limit. Only the sink differs between a folder and GCS.
 //
-// Memory stays flat whatever the volume: at most one batch (64 KiB plus a line) and the streams' own
-// buffers are held, and write() waits while the gzip stream, and through it the sink, is full.
-import { Transform, type Writable } from "node:stream";
+// Memory stays flat whatever the volume: at most one batch (64 KiB plus a line), the batches gzip has
+// not compressed yet (up to GZIP_QUEUE_BATCHES, so that compression on the thread pool overlaps the
+// caller's work) and the streams' own buffers are held, and write() waits while the gzip stream, and
+// through it the sink, is full.
+import { Transform, type TransformOptions, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip, type Gzip } from "node:zlib";
 import { LakeError } from "./errors.js";
@@ -14,6 +16,9 @@ export const DEFAULT_MAX_PART_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_GZIP_LEVEL = 6;
 /** Lines are handed to gzip in chunks of at least this size: tiny writes are slow, above all to GCS. */
 const BATCH_BYTES = 64 * 1024;
+/** Batches gzip may hold before a flush waits for it. */
+const GZIP_QUEUE_BATCHES = 4;
+const RESOLVED: Promise<void> = Promise.resolve();
 
 /** The destination of one part, invisible until committed. */
 export interface PartUpload {
@@ -70,6 +75,11 @@ export class GzipPartitionWriter implements PartitionWriter {
   private batchBytes = 0;
   /** Operations run one at a time, in call order, even if a caller does not wait for each write. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** Operations queued and not yet settled; with none, a line that needs no flush or roll is taken at once. */
+  private queued = 0;
+  private readonly settled = () => {
+    this.queued -= 1;
+  };
 
   constructor(
     private readonly sink: PartSink,
@@ -87,7 +97,13 @@ export class GzipPartitionWriter implements PartitionWriter {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.enqueue(() => this.append(text));
+    const bytes = Buffer.byteLength(text);
+    const part = this.part;
+    if (this.queued === 0 && part && part.rawBytes + bytes <= this.options.maxPartBytes && this.batchBytes + bytes < BATCH_BYTES) {
+      this.add(part, text, bytes); // what append would do, without a promise chain per line
+      return RESOLVED;
+    }
+    return this.enqueue(() => this.append(text, bytes));
   }
 
   close(): Promise<WrittenFile[]> {
@@ -115,23 +131,27 @@ export class GzipPartitionWriter implements PartitionWriter {
   }
 
   private enqueue<T>(operation: () => Promise<T>): Promise<T> {
+    this.queued += 1;
     const result = this.tail.then(() => {
       if (this.state === "failed" || this.state === "aborted") throw this.unusable();
       return operation();
     });
-    this.tail = result.catch(() => undefined);
+    this.tail = result.then(this.settled, this.settled);
     return result;
   }
 
-  private async append(text: string): Promise<void> {
-    const bytes = Buffer.byteLength(text);
+  private async append(text: string, bytes: number): Promise<void> {
     if (this.part && this.part.rawBytes > 0 && this.part.rawBytes + bytes > this.options.maxPartBytes) await this.finishPart(this.part);
     const part = this.part ?? (await this.startPart());
+    this.add(part, text, bytes);
+    if (this.batchBytes >= BATCH_BYTES) await this.flush(part);
+  }
+
+  private add(part: OpenPart, text: string, bytes: number): void {
     part.lines += 1;
     part.rawBytes += bytes;
     this.batch.push(text);
     this.batchBytes += bytes;
-    if (this.batchBytes >= BATCH_BYTES) await this.flush(part);
   }
 
   /** Hand the batch to gzip; wait while gzip (and so the sink) cannot take more. */
@@ -155,7 +175,8 @@ export class GzipPartitionWriter implements PartitionWriter {
     } catch (error) {
       throw await this.fail(path, undefined, error);
     }
-    const gzip = createGzip({ level: this.options.gzipLevel, chunkSize: BATCH_BYTES });
+    const streamOptions: Pick<TransformOptions, "writableHighWaterMark"> = { writableHighWaterMark: GZIP_QUEUE_BATCHES * BATCH_BYTES }; // zlib passes these on
+    const gzip = createGzip({ level: this.options.gzipLevel, chunkSize: BATCH_BYTES, ...streamOptions });
     const part: OpenPart = { path, upload, gzip, lines: 0, rawBytes: 0, compressedBytes: 0, done: Promise.resolve() };
     const count = new Transform({
       transform(chunk: Buffer, _encoding, callback) {

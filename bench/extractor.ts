@@ -1,0 +1,230 @@
+// The extractor against the simulator, each in its own process, measured side by side in one run:
+//   efficiency  extractor records/s ÷ the simulator's raw serving rate (bench/simulator.ts) at the same
+//               concurrency, against the same simulator process with the same latency
+//   speed-up    over the seed project's sequential, accumulate-in-memory client (bench/naive.ts)
+//   memory      peak RSS of the extract process at the big district, and relative to a district a tenth
+//               of its size (the extractor streams pages to the lake: memory must not grow with volume)
+// Lakes and the naive client's file go to a temporary folder that is removed afterwards.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { spawnSimulator } from "../simulator/spawn.js";
+import { accessToken, totalCount } from "./naive.js";
+import { measureServingRate, type ServingRate } from "./simulator.js";
+
+export interface ExtractorBenchOptions {
+  /** Students of the big district (efficiency, speed-up, memory at volume). */
+  students: number;
+  /** Students of the small district (memory baseline). */
+  smallStudents: number;
+  latencyMs: number;
+  /** Concurrent requests of the extractor and of the raw serving-rate clients. */
+  concurrency: number;
+  /** Measuring time of the raw serving rate. */
+  seconds: number;
+  /** API paths of the resources to extract. */
+  resources: string[];
+}
+
+/** One benchmarked child process: timings from its JSON lines, peak RSS from bench/peak-rss.ts. */
+export interface ChildRun {
+  code: number | null;
+  /** spawn → exit. */
+  wallSeconds: number;
+  /** spawn → the child's `begin` line: Node, tsx and the modules load (the extractor also reads the API root and the lake state). */
+  startupSeconds: number;
+  /** `begin` line → `end` line: the extraction itself. */
+  workSeconds: number;
+  peakRssMb: number;
+  /** The last JSON line of each event kind. */
+  events: Record<string, Record<string, unknown>>;
+  stderr: string;
+}
+
+export interface ExtractRun extends ChildRun {
+  records: number;
+  expected: number;
+  /** Records ÷ wall time, and ÷ the work time (start-up excluded). */
+  wallRate: number;
+  workRate: number;
+  lakeMb: number;
+}
+
+function runChild(script: string, args: string[], env: Record<string, string>, rssFile: string): Promise<ChildRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./bench/peak-rss.ts", script, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env, BENCH_PEAK_RSS_FILE: rssFile },
+  });
+  const events: Record<string, Record<string, unknown>> = {};
+  const at: Record<string, number> = {};
+  let pending = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    const now = performance.now();
+    const lines = (pending + chunk.toString()).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.startsWith("{")) continue;
+      const event = JSON.parse(line) as Record<string, unknown>;
+      events[String(event.event)] = event;
+      at[String(event.event)] ??= now;
+    }
+  });
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => {
+      const ended = performance.now();
+      const begin = at.begin ?? ended;
+      let peakRssMb = NaN;
+      try {
+        peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
+      } catch {
+        // the child died before its exit handler ran
+      }
+      const seconds = (ms: number) => ms / 1000;
+      resolve({ code, wallSeconds: seconds(ended - started), startupSeconds: seconds(begin - started), workSeconds: seconds((at.end ?? ended) - begin), peakRssMb, events, stderr });
+    });
+  });
+}
+
+function folderBytes(folder: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return bytes;
+}
+
+async function runExtract(base: string, options: ExtractorBenchOptions, work: string, name: string): Promise<ExtractRun> {
+  const lake = join(work, name);
+  const env = {
+    EDFI_API_BASE_URL: base,
+    EDFI_CLIENT_ID: "edfi-sim-key",
+    EDFI_CLIENT_SECRET: "edfi-sim-secret",
+    EDFI_SCHOOL_YEARS: "2025",
+    LAKE_URI: lake,
+    EXTRACT_CONCURRENCY: String(options.concurrency),
+    EXTRACT_PAGE_SIZE: "500",
+  };
+  const run = await runChild("extractor/cli.ts", ["--full", "--resources", options.resources.join(",")], env, join(work, `${name}.rss`));
+  const rows = (run.events.summary?.rows ?? []) as { records: number; expected: number }[];
+  if (run.code !== 0 || rows.length === 0) throw new Error(`extract (${name}) exited with ${run.code}:\n${run.stderr}`);
+  const records = rows.reduce((sum, r) => sum + r.records, 0);
+  const expected = rows.reduce((sum, r) => sum + r.expected, 0);
+  const lakeMb = folderBytes(lake) / 2 ** 20;
+  rmSync(lake, { recursive: true, force: true });
+  return { ...run, stderr: "", records, expected, wallRate: records / run.wallSeconds, workRate: records / run.workSeconds, lakeMb };
+}
+
+async function runNaive(base: string, options: ExtractorBenchOptions, work: string) {
+  const output = join(work, "naive.json");
+  const run = await runChild("bench/naive.ts", [base, options.resources.join(","), output], {}, join(work, "naive.rss"));
+  const records = Number(run.events.end?.records ?? 0);
+  const error = run.code === 0 ? undefined : String(run.events.failed?.error ?? run.stderr.trim());
+  const fileMb = error ? 0 : statSync(output).size / 2 ** 20;
+  rmSync(output, { force: true });
+  const rate = (seconds: number) => (error ? NaN : records / seconds);
+  return { ...run, stderr: error ? run.stderr : "", records, error, wallRate: rate(run.wallSeconds), workRate: rate(run.workSeconds), fileMb };
+}
+
+export interface Verdict {
+  goal: string;
+  value: number;
+  target: string;
+  met: boolean;
+}
+
+export async function extractorBenchmark(options: ExtractorBenchOptions) {
+  const work = mkdtempSync(join(tmpdir(), "edfi-extractor-bench-"));
+  const simulatorArgs = (students: number) => ["--students", String(students), "--latency-ms", String(options.latencyMs)];
+  try {
+    const big = await spawnSimulator(simulatorArgs(options.students));
+    let totals: { path: string; total: number }[];
+    let extract: ExtractRun;
+    let raw: ServingRate;
+    let naive: Awaited<ReturnType<typeof runNaive>>;
+    try {
+      const bearer = await accessToken(big.url);
+      totals = await Promise.all(options.resources.map(async (path) => ({ path, total: await totalCount(big.url, bearer, path) })));
+      extract = await runExtract(big.url, options, work, "lake-big");
+      // After the extract, so that the ceiling is measured on a simulator at least as warm as the extract saw.
+      raw = await measureServingRate(big.url, options.concurrency, options.seconds, totals);
+      naive = await runNaive(big.url, options, work);
+    } finally {
+      await big.stop();
+    }
+    const smallSimulator = await spawnSimulator(simulatorArgs(options.smallStudents));
+    let small: ExtractRun;
+    try {
+      small = await runExtract(smallSimulator.url, options, work, "lake-small");
+    } finally {
+      await smallSimulator.stop();
+    }
+
+    if (extract.records !== extract.expected || small.records !== small.expected) {
+      console.warn(`extractor bench: landed ${extract.records}/${extract.expected} and ${small.records}/${small.expected} records (see the extract's mismatch)`);
+    }
+    const efficiency = extract.workRate / raw.recordsPerSecond;
+    const speedUp = extract.workRate / naive.workRate;
+    const growth = extract.peakRssMb / small.peakRssMb;
+    const verdicts: Verdict[] = [
+      { goal: "efficiency (extract records/s ÷ raw serving rate)", value: efficiency, target: "≥ 0.90", met: efficiency >= 0.9 },
+      { goal: "speed-up over the sequential in-memory client", value: speedUp, target: "≥ 5", met: !naive.error && speedUp >= 5 },
+      { goal: `peak RSS at ${extract.records} records (MB)`, value: extract.peakRssMb, target: "≤ 150", met: extract.peakRssMb <= 150 },
+      { goal: `peak RSS ${extract.records} ÷ ${small.records} records`, value: growth, target: "≤ 1.2", met: growth <= 1.2 },
+    ];
+    return {
+      students: options.students,
+      smallStudents: options.smallStudents,
+      latencyMs: options.latencyMs,
+      concurrency: options.concurrency,
+      resources: totals,
+      raw,
+      extract,
+      naive,
+      small,
+      ratios: {
+        efficiency,
+        efficiencyWithStartup: extract.wallRate / raw.recordsPerSecond,
+        speedUp,
+        speedUpWithStartup: extract.wallRate / naive.wallRate,
+        /** The speed-up of a client as fast as the raw serving rate: the most any extractor can reach here. */
+        speedUpCeiling: raw.recordsPerSecond / naive.workRate,
+        rssGrowth: growth,
+      },
+      verdicts,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export type ExtractorBenchResult = Awaited<ReturnType<typeof extractorBenchmark>>;
+
+/** The figures as printed by `npm run bench -- extractor`. */
+export function printExtractorResult(result: ExtractorBenchResult): void {
+  const { raw, extract, naive, small } = result;
+  const r = (n: number) => Math.round(n).toLocaleString("en-US");
+  const s = (n: number) => n.toFixed(1);
+  console.log(`extractor: ${result.students} students (small district ${result.smallStudents}), latency ${result.latencyMs} ms, concurrency ${result.concurrency}`);
+  console.log(`  resources: ${result.resources.map((t) => `${t.path} ${t.total}`).join(", ")}`);
+  console.table([
+    { run: `raw serving rate (${raw.concurrency} clients)`, records: raw.records, "wall s": s(raw.seconds), "start-up s": "-", "work s": s(raw.seconds), "records/s (wall)": r(raw.recordsPerSecond), "records/s (work)": r(raw.recordsPerSecond), "peak RSS MB": "-" },
+    ...[
+      ["extract", extract],
+      ["naive sequential client" + (naive.error ? " (FAILED)" : ""), naive],
+      ["extract, small district", small],
+    ].map(([run, x]) => {
+      const c = x as ExtractRun;
+      return { run: run as string, records: c.records, "wall s": s(c.wallSeconds), "start-up s": s(c.startupSeconds), "work s": s(c.workSeconds), "records/s (wall)": r(c.wallRate), "records/s (work)": r(c.workRate), "peak RSS MB": s(c.peakRssMb) };
+    }),
+  ]);
+  if (naive.error) console.log(`  naive client failed: ${naive.error}`);
+  console.log(`  lake ${s(extract.lakeMb)} MB gzip NDJSON; naive JSON file ${s(naive.fileMb)} MB`);
+  console.log(`  with start-up included: efficiency ${result.ratios.efficiencyWithStartup.toFixed(2)}, speed-up ${result.ratios.speedUpWithStartup.toFixed(1)}×`);
+  console.log(`  speed-up ceiling (raw serving rate ÷ naive client): ${result.ratios.speedUpCeiling.toFixed(1)}×`);
+  console.table(result.verdicts.map((v) => ({ goal: v.goal, measured: Number(v.value.toFixed(2)), target: v.target, verdict: v.met ? "PASS" : "MISS" })));
+}

@@ -24,6 +24,8 @@ export const Settings = z.object({
   EXTRACT_PAGE_SIZE: positive(5000).default(500),
   EXTRACT_MAX_RETRIES: z.coerce.number().int().min(0).max(50).default(8),
   EXTRACT_PART_MB: positive(4096).default(64),
+  // Level 1 compresses ~3× faster than 6 for files ~14% larger: the extract is CPU-bound, storage is cheap.
+  EXTRACT_GZIP_LEVEL: z.coerce.number().int().min(1).max(9).default(1),
 });
 export type Settings = z.infer<typeof Settings>;
 

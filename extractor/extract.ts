@@ -198,7 +198,7 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
   if (!api.yearSpecific && years.length !== 1) {
     throw new InputError(`The API at ${settings.EDFI_API_BASE_URL} is a shared instance: set EDFI_SCHOOL_YEARS to the one school year that labels it (got ${years.join(",")})`);
   }
-  const lake = openLake(settings.LAKE_URI, { maxPartBytes: settings.EXTRACT_PART_MB * 1024 * 1024 });
+  const lake = openLake(settings.LAKE_URI, { maxPartBytes: settings.EXTRACT_PART_MB * 1024 * 1024, gzipLevel: settings.EXTRACT_GZIP_LEVEL });
   const client = new ApiClient({
     tokenUrl: api.oauthUrl(years[0]),
     clientId: settings.EDFI_CLIENT_ID,

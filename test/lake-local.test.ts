@@ -70,6 +70,10 @@ describe("local lake", () => {
        const lineBytes = JSON.stringify(make(0)).length + 1;
        const writer = openLake(${JSON.stringify(lake)}, { maxPartBytes: 200 * lineBytes }).openPartition(${JSON.stringify(target)});
        for (let i = 0; i < 500; i++) await writer.write(make(i));
+       // The third part's temporary file is opened asynchronously: kill only once it exists.
+       const { readdirSync } = await import("node:fs");
+       const folder = ${JSON.stringify(lake)} + "/edfi/students/school_year=2025";
+       while (!readdirSync(folder).some((name) => name.endsWith(".tmp"))) await new Promise((resolve) => setTimeout(resolve, 10));
        console.log("mid-part");
        setInterval(() => undefined, 1000);`,
     );

@@ -1,5 +1,5 @@
-import { startSimulator, type Simulator } from "../simulator/server.js";
-import { client, currentIds, walkOffsets as walk, type Client } from "./support/api.js";
+import { startSimulator } from "../simulator/server.js";
+import { client, currentIds, useSimulator, walkOffsets as walk, type Client } from "./support/api.js";
 
 async function newest(api: Client, headers: Record<string, string> = {}): Promise<number> {
   const body = (await api.changeQueries("availableChangeVersions", headers)).json();
@@ -7,39 +7,33 @@ async function newest(api: Client, headers: Record<string, string> = {}): Promis
 }
 
 describe.each(["5.3", "6.1", "7.3"] as const)("change queries on ODS/API %s", (apiVersion) => {
-  let sim: Simulator;
-  let api: Client;
-  beforeAll(async () => {
-    sim = await startSimulator({ students: 40, apiVersion });
-    api = await client(sim);
-  });
-  afterAll(() => sim.stop());
+  const t = useSimulator({ students: 40, apiVersion });
 
   test("availableChangeVersions uses the version's casing", async () => {
-    const body = (await api.changeQueries("availableChangeVersions")).json();
+    const body = (await t.api.changeQueries("availableChangeVersions")).json();
     if (apiVersion === "5.3") expect(Object.keys(body)).toEqual(["OldestChangeVersion", "NewestChangeVersion"]);
     else expect(Object.keys(body)).toEqual(["oldestChangeVersion", "newestChangeVersion"]);
   });
 
   test("a full snapshot plus the change window, deletes and key changes of a mutation give exactly the new state", async () => {
     const resources = ["studentSchoolAssociations", "studentSchoolAttendanceEvents", "students", "grades"];
-    const before = await newest(api);
+    const before = await newest(t.api);
     const full = new Map<string, Map<string, any>>();
-    for (const r of resources) full.set(r, new Map((await walk(api, r)).map((x) => [x.id, x])));
+    for (const r of resources) full.set(r, new Map((await walk(t.api, r)).map((x) => [x.id, x])));
 
-    const summary = sim.mutate(0.05);
+    const summary = t.sim.mutate(0.05);
     const counts = Object.values(summary)[0];
     expect(counts.studentSchoolAttendanceEvents.deleted).toBeGreaterThan(0);
     expect(counts.studentSchoolAttendanceEvents.inserted).toBeGreaterThan(0);
     expect(counts.students.updated + counts.students.reinserted).toBeGreaterThan(0);
     if (apiVersion !== "5.3") expect(counts.studentSchoolAssociations.keyChanged).toBeGreaterThan(0);
 
-    const after = await newest(api);
+    const after = await newest(t.api);
     expect(after).toBeGreaterThan(before);
     const window = `minChangeVersion=${before + 1}&maxChangeVersion=${after}`;
     for (const r of resources) {
       const state = full.get(r)!;
-      const deletes = await walk(api, `${r}/deletes?${window}`);
+      const deletes = await walk(t.api, `${r}/deletes?${window}`);
       for (const d of deletes) {
         if (apiVersion === "5.3") {
           expect(Object.keys(d)).toEqual(["Id", "ChangeVersion"]);
@@ -49,14 +43,14 @@ describe.each(["5.3", "6.1", "7.3"] as const)("change queries on ODS/API %s", (a
           state.delete(d.id);
         }
       }
-      for (const changed of await walk(api, `${r}?${window}`)) state.set(changed.id, changed);
-      const truth = [...sim.instance().current(r)].map((x) => x.id).sort();
+      for (const changed of await walk(t.api, `${r}?${window}`)) state.set(changed.id, changed);
+      const truth = [...t.sim.instance().current(r)].map((x) => x.id).sort();
       expect([...state.keys()].sort()).toEqual(truth);
     }
   });
 
   test("/keyChanges lists old and new key values from 6.x on, and does not exist on 5.x", async () => {
-    const response = await api.get("studentSchoolAssociations/keyChanges");
+    const response = await t.api.get("studentSchoolAssociations/keyChanges");
     if (apiVersion === "5.3") {
       expect(response.status).toBe(404);
       return;
@@ -67,14 +61,14 @@ describe.each(["5.3", "6.1", "7.3"] as const)("change queries on ODS/API %s", (a
       expect(Object.keys(change)).toEqual(["id", "changeVersion", "oldKeyValues", "newKeyValues"]);
       expect(Object.keys(change.oldKeyValues)).toEqual(["entryDate", "schoolId", "studentUniqueId"]);
       expect(change.newKeyValues).not.toEqual(change.oldKeyValues);
-      const current = await api.get(`studentSchoolAssociations/${change.id}`);
+      const current = await t.api.get(`studentSchoolAssociations/${change.id}`);
       if (current.status === 200) expect(current.json().studentReference.studentUniqueId).toBe(change.newKeyValues.studentUniqueId);
     }
   });
 
   test("deletes carry the deleted record's flattened key values (6.x+)", async () => {
-    if (apiVersion === "5.3") return expect((await api.get("grades/deletes")).json()[0]).toHaveProperty("Id");
-    const [deleted] = (await api.get("grades/deletes")).json();
+    if (apiVersion === "5.3") return expect((await t.api.get("grades/deletes")).json()[0]).toHaveProperty("Id");
+    const [deleted] = (await t.api.get("grades/deletes")).json();
     expect(Object.keys(deleted.keyValues)).toEqual(expect.arrayContaining(["gradeTypeDescriptor", "studentUniqueId", "sectionIdentifier"]));
   });
 });

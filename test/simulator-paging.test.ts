@@ -1,72 +1,66 @@
 import { startSimulator, type Simulator } from "../simulator/server.js";
-import { client, currentIds, walkOffsets, type Client } from "./support/api.js";
+import { client, currentIds, useSimulator, walkOffsets, type Client } from "./support/api.js";
 
 const ids = (r: { json(): { id: string }[] }) => r.json().map((x) => x.id);
 
 const offsetWalk = async (api: Client, resource: string, limit: number) => (await walkOffsets(api, resource, limit)).map((x) => x.id as string);
 
 describe.each(["5.3", "6.1", "7.3"] as const)("offset paging on ODS/API %s", (apiVersion) => {
-  let sim: Simulator;
-  let api: Client;
-  beforeAll(async () => {
-    sim = await startSimulator({ students: 40, apiVersion });
-    api = await client(sim);
-  });
-  afterAll(() => sim.stop());
+  const t = useSimulator({ students: 40, apiVersion });
 
   test("default limit is the version's (25 on 5.x, else 500)", async () => {
-    const page = await api.get("studentSchoolAttendanceEvents");
-    const total = currentIds(sim, "studentSchoolAttendanceEvents").length;
+    const page = await t.api.get("studentSchoolAttendanceEvents");
+    const total = currentIds(t.sim, "studentSchoolAttendanceEvents").length;
     expect(page.json()).toHaveLength(Math.min(total, apiVersion === "5.3" ? 25 : 500));
   });
 
   test("an offset walk returns every record exactly once, in a stable order", async () => {
-    const walked = await offsetWalk(api, "studentSectionAssociations", 100);
-    expect(walked).toEqual(currentIds(sim, "studentSectionAssociations"));
-    expect(await offsetWalk(api, "studentSectionAssociations", 100)).toEqual(walked);
+    const walked = await offsetWalk(t.api, "studentSectionAssociations", 100);
+    expect(walked).toEqual(currentIds(t.sim, "studentSectionAssociations"));
+    expect(await offsetWalk(t.api, "studentSectionAssociations", 100)).toEqual(walked);
   });
 
   test("Total-Count only when asked, case-insensitively, also with limit=0", async () => {
-    const total = currentIds(sim, "students").length;
-    expect((await api.get("students?limit=1")).headers.get("total-count")).toBeNull();
-    const counted = await api.get("students?limit=0&totalCount=True");
+    const total = currentIds(t.sim, "students").length;
+    expect((await t.api.get("students?limit=1")).headers.get("total-count")).toBeNull();
+    const counted = await t.api.get("students?limit=0&totalCount=True");
     expect(counted.json()).toEqual([]);
     expect(counted.headers.get("total-count")).toBe(String(total));
   });
 
   test("past the end is an empty page", async () => {
-    const page = await api.get("students?offset=100000&limit=10");
+    const page = await t.api.get("students?offset=100000&limit=10");
     expect([page.status, page.json()]).toEqual([200, []]);
   });
 
   test("limit above the maximum or a negative offset is a 400 in the version's shape", async () => {
-    const over = await api.get("students?limit=501");
+    const over = await t.api.get("students?limit=501");
     expect(over.status).toBe(400);
     if (apiVersion === "7.3") {
       expect(over.json()).toMatchObject({ type: "urn:ed-fi:api:bad-request:parameter-validation-failed", errors: ["Limit must be a value between 0 and 500."] });
     } else {
       expect(over.json().message).toMatch(/Limit must be omitted or set to a value between 1 and max value/);
     }
-    expect((await api.get("students?offset=-1")).status).toBe(400);
-    expect((await api.get("students?limit=abc")).status).toBe(400);
+    expect((await t.api.get("students?offset=-1")).status).toBe(400);
+    expect((await t.api.get("students?limit=abc")).status).toBe(400);
   });
 
   test("Next-Page-Token accompanies non-empty pages on 7.3 only", async () => {
-    const page = await api.get("students?limit=5");
+    const page = await t.api.get("students?limit=5");
     expect(page.headers.has("next-page-token")).toBe(apiVersion === "7.3");
-    expect((await api.get("students?offset=100000")).headers.has("next-page-token")).toBe(false);
+    expect((await t.api.get("students?offset=100000")).headers.has("next-page-token")).toBe(false);
   });
 
   test("a single item by id, and 404 for unknown ids or resources", async () => {
-    const first = (await api.get("students?limit=1")).json()[0];
-    const one = await api.get(`students/${first.id}`);
+    const first = (await t.api.get("students?limit=1")).json()[0];
+    const one = await t.api.get(`students/${first.id}`);
     expect(one.json()).toEqual(first);
-    expect((await api.get(`students/${"f".repeat(32)}`)).status).toBe(404);
-    expect((await api.get("notAResource")).status).toBe(404);
+    expect((await t.api.get(`students/${"f".repeat(32)}`)).status).toBe(404);
+    expect((await t.api.get("notAResource")).status).toBe(404);
   });
 
   test("items carry id and _etag; _lastModifiedDate from 6.x on", async () => {
-    const [first] = (await api.get("students?limit=1")).json();
+    const [first] = (await t.api.get("students?limit=1")).json();
     expect(first.id).toMatch(/^[0-9a-f]{32}$/);
     expect(first._etag).toMatch(/^\d+$/);
     if (apiVersion === "5.3") expect(first).not.toHaveProperty("_lastModifiedDate");

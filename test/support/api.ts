@@ -1,5 +1,5 @@
 // A minimal client for tests: real HTTP over sockets against a running simulator.
-import type { Simulator } from "../../simulator/server.js";
+import { startSimulator, type Simulator, type SimulatorOptions } from "../../simulator/server.js";
 
 export interface Response {
   status: number;
@@ -75,4 +75,15 @@ export async function walkOffsets(api: Client, pathAndQuery: string, limit = 200
     if (items.length === 0) return out;
     out.push(...items);
   }
+}
+
+/** A simulator and a client for the tests of one describe block, started before and stopped after them. */
+export function useSimulator(options: Partial<SimulatorOptions>): { readonly sim: Simulator; readonly api: Client } {
+  const context = {} as { sim: Simulator; api: Client };
+  beforeAll(async () => {
+    context.sim = await startSimulator(options);
+    context.api = await client(context.sim);
+  });
+  afterAll(() => context.sim.stop());
+  return context;
 }

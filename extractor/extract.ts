@@ -12,7 +12,7 @@ import type { Lake, LakeLine, Operation, PartitionWriter } from "./lake/types.js
 import { Limit, Serial } from "./limit.js";
 import type { Progress } from "./progress.js";
 import { DistinctIds, readAll, readLog, type Item, type ReadTarget, type Strategy } from "./read.js";
-import { manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";
+import { commitLog, commitLogPath, manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";
 
 export interface ExtractOptions {
   /** Catalog resource names (or API paths / table names) to extract; all when empty. */
@@ -241,7 +241,7 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
         const resources = await Promise.all(entries.map((entry) => extractResource(ctx, plan, entry)));
         // Every file of the year is durable: record the year in the manifest, then advance its watermark.
         await commits.run(async () => {
-          manifest.years.push({
+          const committed: YearResult = {
             schoolYear: year,
             full: plan.full,
             window: { from: plan.min === undefined ? null : plan.min - 1, to: plan.max ?? null },
@@ -249,7 +249,10 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
             paging: plan.strategy,
             resources,
             committedAt: new Date().toISOString(),
-          } satisfies YearResult);
+          };
+          // The commit log line is the commit point downstream; the manifest and state follow it.
+          await lake.writeText(commitLogPath(runId, year), commitLog(runId, committed));
+          manifest.years.push(committed);
           await lake.writeJson(manifestPath(runId), manifest);
           const previous = state.years[year];
           state.years[year] = {

@@ -1,10 +1,22 @@
 // Extraction state (watermarks) and run manifests, kept next to the data in the lake.
 //   _state.json          per school year: the change version up to which the lake is complete
-//   _runs/<runId>.json   what a run landed; a year is listed under `committed` once all its files are durable
+//   _commits/school_year=<YYYY>/<runId>.ndjson   a year's commit: written once all its files are durable
+//   _runs/<runId>.json   what a run landed; a year is listed once it is committed
 import type { Lake, WrittenFile } from "./lake/types.js";
 
 export const STATE_PATH = "_state.json";
 export const manifestPath = (runId: string) => `_runs/${runId}.json`;
+export const commitLogPath = (runId: string, year: number) => `_commits/school_year=${year}/${runId}.ndjson`;
+
+/**
+ * The commit log of one run and year, one NDJSON line per resource: what the warehouse reads to tell
+ * committed runs (and which of them are full snapshots) from crashed ones, with no other input.
+ */
+export function commitLog(runId: string, year: YearResult): string {
+  return year.resources
+    .map((r) => JSON.stringify({ run_id: runId, school_year: year.schoolYear, resource: r.resource, table_name: r.table, snapshot: year.full, committed_at: year.committedAt }) + "\n")
+    .join("");
+}
 
 export interface YearState {
   /** Newest change version whose changes are all in the lake; null when the API has no change queries. */

@@ -53,11 +53,15 @@ export class GcsLake implements Lake {
   }
 
   async writeJson(path: string, value: unknown): Promise<void> {
+    await this.writeText(path, JSON.stringify(value, null, 2) + "\n");
+  }
+
+  async writeText(path: string, text: string): Promise<void> {
     const file = this.bucket.file(this.object(path));
     try {
-      await file.save(JSON.stringify(value, null, 2) + "\n", {
+      await file.save(text, {
         resumable: false,
-        contentType: "application/json",
+        contentType: path.endsWith(".json") ? "application/json" : "application/x-ndjson",
         metadata: { cacheControl: "no-store" },
       });
     } catch (error) {

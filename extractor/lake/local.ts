@@ -48,8 +48,11 @@ export class LocalLake implements Lake {
   }
 
   async writeJson(path: string, value: unknown): Promise<void> {
+    await this.writeText(path, JSON.stringify(value, null, 2) + "\n");
+  }
+
+  async writeText(path: string, text: string): Promise<void> {
     const file = this.locate(relativePath(path));
-    const text = JSON.stringify(value, null, 2) + "\n";
     const temp = tempNameFor(file);
     try {
       await mkdir(dirname(file), { recursive: true });

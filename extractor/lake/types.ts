@@ -1,7 +1,8 @@
 // The lake contract (README "Lake contract"): where lines land and what one line holds.
 //
 //   <lake>/edfi/<table>/school_year=<YYYY>/<runId>-<part>.ndjson.gz   data, one LakeLine per line
-//   <lake>/_runs/<runId>.json                                         manifest of a committed run
+//   <lake>/_commits/school_year=<YYYY>/<runId>.ndjson                 commit log: the resources a run committed
+//   <lake>/_runs/<runId>.json                                         manifest of a run
 //   <lake>/_state.json                                                watermarks (extraction state)
 //
 // A part file becomes visible only complete (local: written under a temporary name, then renamed; GCS:
@@ -61,6 +62,8 @@ export interface Lake {
   readJson<T>(path: string): Promise<T | undefined>;
   /** Replace a small JSON document atomically (a reader sees the old or the new version, never a mix). */
   writeJson(path: string, value: unknown): Promise<void>;
+  /** Replace a small text file atomically. */
+  writeText(path: string, text: string): Promise<void>;
   /** Paths (relative to the lake root) of the files under a prefix, sorted. */
   list(prefix: string): Promise<string[]>;
   /** Read a whole file's bytes (tests, status); gzip is not undone. */

@@ -1,7 +1,13 @@
 // Reads a lake back the way downstream does, to compare it with what the simulator holds.
 import { gunzipSync } from "node:zlib";
 import type { Lake, LakeLine } from "../../extractor/lake/types.js";
-import type { Manifest, State } from "../../extractor/state.js";
+import type { State } from "../../extractor/state.js";
+
+interface CommitLine {
+  run_id: string;
+  table_name: string;
+  snapshot: boolean;
+}
 
 export async function lakeLines(lake: Lake, table: string, year: number): Promise<{ path: string; line: LakeLine }[]> {
   const out: { path: string; line: LakeLine }[] = [];
@@ -13,15 +19,17 @@ export async function lakeLines(lake: Lake, table: string, year: number): Promis
 }
 
 /**
- * The records that are current according to the lake alone: the newest committed full snapshot of the
- * resource-year, then every later committed run's upserts (by id) and deletes, in run order.
+ * The records that are current according to the lake alone: the newest full snapshot of the
+ * resource-year in the commit log, then every later committed run's upserts (by id) and deletes, in run order.
  */
 export async function currentRecords(lake: Lake, table: string, year: number): Promise<Map<string, string>> {
-  const runs = (await Promise.all((await lake.list("_runs/")).map((p) => lake.readJson<Manifest>(p))))
-    .filter((m): m is Manifest => m !== undefined && m.years.some((y) => y.schoolYear === year))
-    .sort((a, b) => a.runId.localeCompare(b.runId));
-  const committed = new Map(runs.map((m) => [m.runId, m.years.find((y) => y.schoolYear === year)!]));
-  const lastFull = [...committed.entries()].filter(([, y]) => y.full).map(([id]) => id).at(-1);
+  const commits: CommitLine[] = [];
+  for (const path of await lake.list(`_commits/school_year=${year}/`)) {
+    const text = (await lake.readFile(path)).toString("utf8");
+    commits.push(...text.split("\n").filter(Boolean).map((raw) => JSON.parse(raw) as CommitLine).filter((c) => c.table_name === table));
+  }
+  const committed = new Map(commits.map((c) => [c.run_id, c]));
+  const lastFull = commits.filter((c) => c.snapshot).map((c) => c.run_id).sort().at(-1);
   const byRun = new Map<string, LakeLine[]>();
   for (const { line } of await lakeLines(lake, table, year)) {
     if (!committed.has(line.run_id) || (lastFull && line.run_id < lastFull)) continue;

@@ -1,0 +1,186 @@
+// Engine-specific SQL, chosen by the compile var `engine` ("bigquery" default, "duckdb" for the local
+// engine). SQLX bodies and the generated models call these helpers and otherwise stick to SQL both
+// engines accept (CASE, COALESCE, joins, window functions, QUALIFY).
+//
+// Plain CommonJS: the Dataform sandbox has no fs and no process.env, so the vars are the only input.
+
+const vars = (typeof dataform !== "undefined" && dataform.projectConfig && dataform.projectConfig.vars) || {};
+const ENGINE = vars.engine || "bigquery";
+if (ENGINE !== "bigquery" && ENGINE !== "duckdb") throw new Error(`var engine must be bigquery or duckdb, got ${ENGINE}`);
+const DUCKDB = ENGINE === "duckdb";
+
+/** The lake root (LAKE_URI of the extractor): gs://bucket/prefix on BigQuery, a local folder on DuckDB. */
+const LAKE = String(vars.lakeUri || "./lake").replace(/\/+$/, "");
+
+function quote(text) {
+  return `'${String(text).replace(/'/g, "''")}'`;
+}
+
+/** Text of a JSON scalar at `path` ("a.b.c") of a JSON string expression; NULL when absent. */
+function jsonText(json, path) {
+  return DUCKDB ? `json_extract_string(${json}, ${quote("$." + path)})` : `JSON_VALUE(${json}, ${quote("$." + path)})`;
+}
+
+/**
+ * Several JSON scalars of one JSON string parsed once: returns [select expression, accessor(i)].
+ * DuckDB re-parses the document for every json_extract_string call; its list form parses it once,
+ * which is what keeps staging close to a plain scan. BigQuery parses lazily per call anyway.
+ */
+function jsonTexts(json, paths, alias) {
+  if (!DUCKDB) return [null, (i) => jsonText(json, paths[i])];
+  const list = `json_extract_string(${json}, [${paths.map((p) => quote("$." + p)).join(", ")}])`;
+  return [`${list} AS ${alias}`, (i) => `${alias}[${i + 1}]`];
+}
+
+/** FROM-clause item unnesting the JSON array at `path` of `json` into rows of JSON values named `alias`. */
+function unnestJson(json, path, alias) {
+  return DUCKDB
+    ? `unnest(CAST(json_extract(${json}, ${quote("$." + path)}) AS JSON[])) AS _${alias}(${alias})`
+    : `UNNEST(JSON_QUERY_ARRAY(${json}, ${quote("$." + path)})) AS ${alias}`;
+}
+
+/** Descriptor code value from a descriptor URI (`namespace#codeValue`). */
+function descriptorCode(uri) {
+  return DUCKDB ? `NULLIF(split_part(${uri}, '#', 2), '')` : `SPLIT(${uri}, '#')[SAFE_OFFSET(1)]`;
+}
+
+function toDate(text) {
+  return DUCKDB ? `TRY_CAST(${text} AS DATE)` : `SAFE_CAST(${text} AS DATE)`;
+}
+
+/** ISO 8601 timestamp text (the ODS/API writes 7 fractional digits and a Z) as a UTC timestamp. */
+function toTimestamp(text) {
+  return DUCKDB
+    ? `TRY_CAST(${text} AS TIMESTAMP)`
+    : `SAFE_CAST(REGEXP_REPLACE(${text}, r'(\\.[0-9]{6})[0-9]+', r'\\1') AS TIMESTAMP)`;
+}
+
+function toInt(text) {
+  return DUCKDB ? `TRY_CAST(${text} AS BIGINT)` : `SAFE_CAST(${text} AS INT64)`;
+}
+
+function toDecimal(text) {
+  return DUCKDB ? `TRY_CAST(${text} AS DECIMAL(38, 9))` : `SAFE_CAST(${text} AS NUMERIC)`;
+}
+
+function toBool(text) {
+  return DUCKDB ? `TRY_CAST(${text} AS BOOLEAN)` : `SAFE_CAST(${text} AS BOOL)`;
+}
+
+function toText(expr) {
+  return DUCKDB ? `CAST(${expr} AS VARCHAR)` : `CAST(${expr} AS STRING)`;
+}
+
+/** Engine name of a logical type (STRING, INT, BOOL, DECIMAL, DATE, TIMESTAMP). */
+function sqlType(type) {
+  const types = DUCKDB
+    ? { STRING: "VARCHAR", INT: "BIGINT", BOOL: "BOOLEAN", DECIMAL: "DECIMAL(38, 9)", DATE: "DATE", TIMESTAMP: "TIMESTAMP" }
+    : { STRING: "STRING", INT: "INT64", BOOL: "BOOL", DECIMAL: "NUMERIC", DATE: "DATE", TIMESTAMP: "TIMESTAMP" };
+  if (!types[type]) throw new Error(`unknown logical type ${type}`);
+  return types[type];
+}
+
+/** A typed NULL, for columns a record shape does not have. */
+function typedNull(type) {
+  return `CAST(NULL AS ${sqlType(type)})`;
+}
+
+/** AMT text key k(a, b, …): parts as text joined by '-', a NULL part counts as '' (SQL Server CONCAT). */
+function textKey(parts) {
+  return parts.map((p) => `COALESCE(${toText(p)}, '')`).join(" || '-' || ");
+}
+
+/** Lower-case hex MD5 of the text key: the same value on both engines. */
+function hashKey(parts) {
+  const text = parts.map((p) => `COALESCE(${toText(p)}, '')`).join(" || '|' || ");
+  return DUCKDB ? `md5(${text})` : `TO_HEX(MD5(${text}))`;
+}
+
+/** The largest non-NULL value (AMT's MAX over VALUES); BigQuery's GREATEST returns NULL on any NULL. */
+function greatestNonNull(exprs) {
+  if (DUCKDB) return `greatest(${exprs.join(", ")})`;
+  return `(SELECT MAX(v) FROM UNNEST([${exprs.join(", ")}]) AS v)`;
+}
+
+/** The as-of date of the run (var asOfDate, default the current date): AMT's GETDATE(). */
+function asOfDate() {
+  return vars.asOfDate ? `DATE ${quote(vars.asOfDate)}` : "CURRENT_DATE";
+}
+
+// Lake line columns (README "Lake contract"), without school_year, which comes from the hive partition.
+const LINE_COLUMNS = [
+  ["id", "STRING"],
+  ["resource", "STRING"],
+  ["operation", "STRING"],
+  ["change_version", "INT"],
+  ["extracted_at", "STRING"],
+  ["run_id", "STRING"],
+  ["snapshot", "BOOL"],
+  ["data", "STRING"],
+];
+
+// Commit log lines (_commits/school_year=<YYYY>/<runId>.ndjson): one per resource committed by a run.
+const COMMIT_COLUMNS = [
+  ["run_id", "STRING"],
+  ["resource", "STRING"],
+  ["table_name", "STRING"],
+  ["snapshot", "BOOL"],
+  ["committed_at", "STRING"],
+];
+
+/**
+ * DDL of a lake source: every file under `<lake>/<folder>/school_year=*`, the line's JSON fields as
+ * columns plus the hive partition `school_year`. BigQuery: an external table with an explicit schema
+ * (no autodetect, so a new envelope field cannot change types) that ignores unknown fields; DuckDB: a
+ * view over read_json with the same columns.
+ */
+function lakeSourceSql(target, folder, columns, fileGlob) {
+  const root = `${LAKE}/${folder}`;
+  if (DUCKDB) {
+    const spec = columns.map(([name, type]) => `${name}: '${sqlType(type)}'`).join(", ");
+    return (
+      `CREATE OR REPLACE VIEW ${target} AS\n` +
+      `SELECT * FROM read_json(${quote(`${root}/school_year=*/${fileGlob}`)}, format = 'newline_delimited',\n` +
+      `  hive_partitioning = true, hive_types = {'school_year': 'INTEGER'}, columns = {${spec}})`
+    );
+  }
+  const schema = columns.map(([name, type]) => `  ${name} ${sqlType(type)}`).join(",\n");
+  return (
+    `CREATE OR REPLACE EXTERNAL TABLE ${target} (\n${schema}\n)\n` +
+    `WITH PARTITION COLUMNS (school_year INT64)\n` +
+    `OPTIONS (\n  format = 'NEWLINE_DELIMITED_JSON',\n  ignore_unknown_values = true,\n` +
+    `  hive_partition_uri_prefix = ${quote(root)},\n  uris = [${quote(`${root}/school_year=*/${fileGlob}`)}]\n)`
+  );
+}
+
+function recordSourceSql(target, table) {
+  return lakeSourceSql(target, `edfi/${table}`, LINE_COLUMNS, "*.ndjson.gz");
+}
+
+function commitSourceSql(target) {
+  return lakeSourceSql(target, "_commits", COMMIT_COLUMNS, "*.ndjson");
+}
+
+module.exports = {
+  ENGINE,
+  LAKE,
+  quote,
+  jsonText,
+  jsonTexts,
+  unnestJson,
+  descriptorCode,
+  toDate,
+  toTimestamp,
+  toInt,
+  toDecimal,
+  toBool,
+  toText,
+  sqlType,
+  typedNull,
+  textKey,
+  hashKey,
+  greatestNonNull,
+  asOfDate,
+  recordSourceSql,
+  commitSourceSql,
+};

@@ -3,7 +3,7 @@
 // and key changes) into the lake, and advance that year's watermark only once all its files are durable.
 import { randomBytes } from "node:crypto";
 import got from "got";
-import { resourcesFor, type CatalogEntry } from "../lib/catalog.js";
+import { catalog, resourcesFor, type CatalogEntry } from "../lib/catalog.js";
 import { ApiClient } from "./api/client.js";
 import type { Settings } from "./config.js";
 import { describeApi, type ApiShape } from "./discover.js";
@@ -40,6 +40,21 @@ export function newRunId(previous: readonly string[], now = Date.now()): string 
 }
 
 /** The catalog entries selected by name, API path or table; unknown names are an error listing the valid ones. */
+/**
+ * Give every catalog resource the API's data standard does not have (e.g. DS 4's
+ * studentDisciplineIncidentAssociations on DS 5) one empty part per year, once, so the warehouse's
+ * sources over the lake always find a file.
+ */
+async function placeholdersForAbsentResources(lake: Lake, api: ApiShape, years: number[], runId: string): Promise<void> {
+  const absent = catalog.filter((entry) => entry.paths[api.dataStandard] === undefined);
+  for (const entry of absent) {
+    for (const schoolYear of years) {
+      if ((await lake.list(`edfi/${entry.table}/school_year=${schoolYear}/`)).length > 0) continue;
+      await lake.openPartition({ table: entry.table, schoolYear, runId }).close();
+    }
+  }
+}
+
 export function selectResources(api: ApiShape, names: string[]): CatalogEntry[] {
   const available = resourcesFor(api.dataStandard);
   if (names.length === 0) return available;
@@ -265,6 +280,7 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
         });
       }),
     );
+    if (!options.dryRun) await placeholdersForAbsentResources(lake, api, years, runId);
     manifest.status = "succeeded";
   } catch (error) {
     manifest.status = "failed";

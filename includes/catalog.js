@@ -15,6 +15,9 @@
 //   keyChanges   its natural key is updatable, so /keyChanges can return rows (ODS/API 6.0+)
 //   descriptor   a descriptor resource (namespace + codeValue)
 //   usedBy       AMT views that read it (documentation, and the completeness test against AMT-SPEC §3.3)
+//   fields       staging columns besides the natural key (includes/staging.js), DS 5 names
+//   children     child collections staged as their own tables: { name, path, fields, children }
+//   incremental  staged incrementally (MERGE of the newly committed runs) because it is large
 
 const DATA_STANDARDS = [4, 5];
 
@@ -40,6 +43,9 @@ function resource(name, options) {
     keyChanges: Boolean(options.keyChanges),
     descriptor: false,
     usedBy: options.usedBy,
+    fields: options.fields,
+    children: options.children || [],
+    incremental: Boolean(options.incremental),
   };
 }
 
@@ -55,6 +61,9 @@ function descriptor(name, usedBy) {
     keyChanges: false,
     descriptor: true,
     usedBy,
+    fields: ["codeValue", "shortDescription", "description", "effectiveBeginDate", "effectiveEndDate", "priorDescriptor"],
+    children: [],
+    incremental: false,
   };
 }
 
@@ -84,47 +93,106 @@ const GRADE_SECTION_KEY = [
   "studentSectionAssociationReference.studentUniqueId",
 ];
 
+// Staging column specs (see includes/staging.js): "jsonPath[:type][ as column]". Types are inferred
+// from the name when not given (…Descriptor, …Date, …Id, schoolYear); everything else is text.
+const ADDRESS = [
+  "addressTypeDescriptor",
+  "streetNumberName",
+  "apartmentRoomSuiteNumber",
+  "city",
+  "stateAbbreviationDescriptor",
+  "postalCode",
+  "nameOfCounty",
+];
+const ADDRESS_PERIODS = { name: "address_periods", path: "periods", fields: ["beginDate", "endDate"] };
+const ELECTRONIC_MAIL = ["electronicMailAddress", "electronicMailTypeDescriptor", "primaryEmailAddressIndicator:bool"];
+const SCORE_RANGE = ["assessmentReportingMethodDescriptor", "resultDatatypeTypeDescriptor", "minimumScore", "maximumScore"];
+const SCORE_RESULT = ["assessmentReportingMethodDescriptor", "resultDatatypeTypeDescriptor", "result"];
+
 const resources = [
   // Education organizations and years
   resource("stateEducationAgencies", {
+    fields: ["nameOfInstitution"],
     key: ["stateEducationAgencyId"],
     usedBy: ["LocalEducationAgencyDim", "SchoolDim"],
   }),
   resource("educationServiceCenters", {
+    fields: ["nameOfInstitution", "stateEducationAgencyReference.stateEducationAgencyId"],
     key: ["educationServiceCenterId"],
     usedBy: ["LocalEducationAgencyDim", "SchoolDim"],
   }),
   resource("localEducationAgencies", {
+    fields: [
+      "nameOfInstitution",
+      "localEducationAgencyCategoryDescriptor",
+      "charterStatusDescriptor",
+      "parentLocalEducationAgencyReference.localEducationAgencyId as parent_local_education_agency_id",
+      "stateEducationAgencyReference.stateEducationAgencyId",
+      "educationServiceCenterReference.educationServiceCenterId",
+    ],
+    children: [{ name: "categories", path: "categories", fields: ["educationOrganizationCategoryDescriptor"] }],
     key: ["localEducationAgencyId"],
     usedBy: ["LocalEducationAgencyDim", "SchoolDim", "StudentLocalEducationAgencyDim"],
   }),
   resource("schools", {
+    fields: [
+      "nameOfInstitution",
+      "shortNameOfInstitution",
+      "schoolTypeDescriptor",
+      "charterStatusDescriptor",
+      "localEducationAgencyReference.localEducationAgencyId",
+    ],
+    children: [
+      { name: "addresses", path: "addresses", fields: ADDRESS, children: [ADDRESS_PERIODS] },
+      { name: "grade_levels", path: "gradeLevels", fields: ["gradeLevelDescriptor"] },
+      { name: "categories", path: "schoolCategories", fields: ["schoolCategoryDescriptor"] },
+    ],
     key: ["schoolId"],
     usedBy: ["SchoolDim", "StudentSchoolDim", "SectionDim", "equity_FeederSchoolDim", "rls_UserAuthorization"],
   }),
   resource("schoolYearTypes", {
+    fields: ["schoolYearDescription", "currentSchoolYear:bool"],
     key: ["schoolYear"],
     usedBy: ["DemographicDim", "AcademicTimePeriodDim"],
   }),
 
   // Calendars, sessions, grading periods
   resource("calendars", {
+    fields: ["calendarTypeDescriptor"],
+    children: [{ name: "grade_levels", path: "gradeLevels", fields: ["gradeLevelDescriptor"] }],
     key: ["calendarCode", "schoolReference.schoolId", "schoolYearTypeReference.schoolYear"],
     schoolYear: "schoolYearTypeReference.schoolYear",
     usedBy: ["chrab_ChronicAbsenteeismAttendanceFact"],
   }),
   resource("calendarDates", {
+    fields: [],
+    children: [{ name: "calendar_events", path: "calendarEvents", fields: ["calendarEventDescriptor"] }],
     key: ["calendarReference.calendarCode", "calendarReference.schoolId", "calendarReference.schoolYear", "date"],
     schoolYear: "calendarReference.schoolYear",
     usedBy: ["DateDim", "chrab_ChronicAbsenteeismAttendanceFact", "ews_StudentEarlyWarningFact"],
   }),
   resource("sessions", {
+    fields: ["termDescriptor", "beginDate", "endDate", "totalInstructionalDays:int"],
+    children: [
+      {
+        name: "grading_periods",
+        path: "gradingPeriods",
+        fields: [
+          "gradingPeriodReference.gradingPeriodDescriptor",
+          "gradingPeriodReference.periodSequence:int",
+          "gradingPeriodReference.gradingPeriodName",
+          "gradingPeriodReference.schoolId as grading_period_school_id",
+          "gradingPeriodReference.schoolYear as grading_period_school_year",
+        ],
+      },
+    ],
     key: ["schoolReference.schoolId", "schoolYearTypeReference.schoolYear", "sessionName"],
     schoolYear: "schoolYearTypeReference.schoolYear",
     keyChanges: true,
     usedBy: ["SectionDim", "AcademicTimePeriodDim"],
   }),
   resource("gradingPeriods", {
+    fields: ["beginDate", "endDate", "totalInstructionalDays:int", "periodSequence:int", "gradingPeriodName"],
     key: {
       4: ["gradingPeriodDescriptor", "periodSequence", "schoolReference.schoolId", "schoolYearTypeReference.schoolYear"],
       5: ["gradingPeriodDescriptor", "gradingPeriodName", "schoolReference.schoolId", "schoolYearTypeReference.schoolYear"],
@@ -135,20 +203,46 @@ const resources = [
 
   // Courses and sections
   resource("courses", {
+    fields: ["courseTitle", "numberOfParts:int", "academicSubjectDescriptor"],
+    children: [
+      { name: "academic_subjects", path: "academicSubjects", fields: ["academicSubjectDescriptor"] },
+      { name: "offered_grade_levels", path: "offeredGradeLevels", fields: ["gradeLevelDescriptor"] },
+    ],
     key: ["courseCode", "educationOrganizationReference.educationOrganizationId"],
     usedBy: ["SectionDim", "StudentSectionDim", "equity_StudentHistoryDim"],
   }),
   resource("courseOfferings", {
+    fields: [
+      "localCourseTitle",
+      "courseReference.courseCode",
+      "courseReference.educationOrganizationId",
+    ],
     key: ["localCourseCode", "sessionReference.schoolId", "sessionReference.schoolYear", "sessionReference.sessionName"],
     schoolYear: "sessionReference.schoolYear",
     usedBy: ["SectionDim", "StudentSectionDim", "equity_StudentHistoryDim"],
   }),
   resource("classPeriods", {
+    fields: [],
+    children: [{ name: "meeting_times", path: "meetingTimes", fields: ["startTime", "endTime"] }],
     key: ["classPeriodName", "schoolReference.schoolId"],
     keyChanges: true,
     usedBy: ["ClassPeriodDim"],
   }),
   resource("sections", {
+    fields: [
+      "sectionName",
+      "educationalEnvironmentDescriptor",
+      "sequenceOfCourse:int",
+      "availableCredits:decimal",
+      "locationReference.classroomIdentificationCode",
+    ],
+    children: [
+      {
+        name: "class_periods",
+        path: "classPeriods",
+        fields: ["classPeriodReference.classPeriodName", "classPeriodReference.schoolId as class_period_school_id"],
+      },
+    ],
     key: [
       "courseOfferingReference.localCourseCode",
       "courseOfferingReference.schoolId",
@@ -163,10 +257,29 @@ const resources = [
 
   // Staff
   resource("staffs", {
+    fields: [
+      "personalTitlePrefix",
+      "firstName",
+      "middleName",
+      "lastSurname",
+      "sexDescriptor",
+      "birthDate",
+      "hispanicLatinoEthnicity:bool",
+      "highestCompletedLevelOfEducationDescriptor",
+      "highlyQualifiedTeacher:bool",
+      "yearsOfPriorProfessionalExperience:decimal",
+      "yearsOfPriorTeachingExperience:decimal",
+      "loginId",
+    ],
+    children: [
+      { name: "races", path: "races", fields: ["raceDescriptor"] },
+      { name: "electronic_mails", path: "electronicMails", fields: ELECTRONIC_MAIL },
+    ],
     key: ["staffUniqueId"],
     usedBy: ["StaffSectionDim", "StudentSectionDim", "rls_UserDim", "equity_StudentDisciplineActionDim"],
   }),
   resource("staffSectionAssociations", {
+    fields: ["endDate", "classroomPositionDescriptor", "highlyQualifiedTeacher:bool"],
     key: {
       4: ["staffReference.staffUniqueId", ...SECTION_REF],
       5: ["beginDate", "staffReference.staffUniqueId", ...SECTION_REF],
@@ -175,6 +288,7 @@ const resources = [
     usedBy: ["StaffSectionDim", "StudentSectionDim", "rls_UserAuthorization", "rls_UserStudentDataAuthorization"],
   }),
   resource("staffEducationOrganizationAssignmentAssociations", {
+    fields: ["endDate", "positionTitle"],
     key: [
       "beginDate",
       "educationOrganizationReference.educationOrganizationId",
@@ -186,20 +300,70 @@ const resources = [
 
   // Students and enrollment
   resource("students", {
+    fields: ["firstName", "middleName", "lastSurname", "birthDate", "birthSexDescriptor"],
     key: ["studentUniqueId"],
     usedBy: ["StudentSchoolDim", "AllStudentSchoolDim", "StudentLocalEducationAgencyDim", "StudentProgramDim"],
   }),
   resource("studentSchoolAssociations", {
+    fields: [
+      "exitWithdrawDate",
+      "exitWithdrawTypeDescriptor",
+      "entryGradeLevelDescriptor",
+      "entryTypeDescriptor",
+      "primarySchool:bool",
+      "repeatGradeIndicator:bool",
+      "schoolYearTypeReference.schoolYear",
+      "calendarReference.calendarCode",
+      "classOfSchoolYearTypeReference.schoolYear as class_of_school_year",
+    ],
     key: ["entryDate", "schoolReference.schoolId", STUDENT],
     schoolYear: "schoolYearTypeReference.schoolYear",
     keyChanges: true,
     usedBy: ["StudentSchoolDim", "AllStudentSchoolDim", "StudentLocalEducationAgencyDim", "StudentSchoolDemographicsBridge"],
   }),
   resource("studentEducationOrganizationAssociations", {
+    fields: [
+      "sexDescriptor",
+      "hispanicLatinoEthnicity:bool",
+      "limitedEnglishProficiencyDescriptor",
+      "loginId",
+    ],
+    children: [
+      { name: "races", path: "races", fields: ["raceDescriptor"] },
+      { name: "tribal_affiliations", path: "tribalAffiliations", fields: ["tribalAffiliationDescriptor"] },
+      {
+        name: "languages",
+        path: "languages",
+        fields: ["languageDescriptor"],
+        children: [{ name: "language_uses", path: "uses", fields: ["languageUseDescriptor"] }],
+      },
+      {
+        name: "characteristics",
+        path: "studentCharacteristics",
+        fields: ["studentCharacteristicDescriptor", "designatedBy"],
+        children: [{ name: "characteristic_periods", path: "periods", fields: ["beginDate", "endDate"] }],
+      },
+      { name: "indicators", path: "studentIndicators", fields: ["indicatorName", "indicator", "designatedBy"] },
+      {
+        name: "disabilities",
+        path: "disabilities",
+        fields: ["disabilityDescriptor", "disabilityDeterminationSourceTypeDescriptor"],
+        children: [{ name: "disability_designations", path: "designations", fields: ["disabilityDesignationDescriptor"] }],
+      },
+      { name: "addresses", path: "addresses", fields: ADDRESS, children: [ADDRESS_PERIODS] },
+      { name: "electronic_mails", path: "electronicMails", fields: ELECTRONIC_MAIL },
+      {
+        name: "cohort_years",
+        path: "cohortYears",
+        fields: ["cohortYearTypeDescriptor", "schoolYearTypeReference.schoolYear as cohort_school_year", "termDescriptor"],
+      },
+    ],
     key: ["educationOrganizationReference.educationOrganizationId", STUDENT],
     usedBy: ["StudentSchoolDim", "StudentLocalEducationAgencyDim", "StudentSchoolDemographicsBridge"],
   }),
   resource("studentSectionAssociations", {
+    incremental: true,
+    fields: ["endDate", "homeroomIndicator:bool", "repeatIdentifierDescriptor", "teacherStudentDataLinkExclusion:bool"],
     key: ["beginDate", ...SECTION_REF, STUDENT],
     schoolYear: "sectionReference.schoolYear",
     keyChanges: true,
@@ -208,11 +372,30 @@ const resources = [
 
   // Contacts (DS 4: parents)
   resource("contacts", {
+    fields: ["personalTitlePrefix", "firstName", "middleName", "lastSurname", "sexDescriptor", "loginId"],
+    children: [
+      { name: "addresses", path: "addresses", fields: ADDRESS, children: [ADDRESS_PERIODS] },
+      {
+        name: "telephones",
+        path: "telephones",
+        fields: ["telephoneNumber", "telephoneNumberTypeDescriptor", "orderOfPriority:int", "textMessageCapabilityIndicator:bool"],
+      },
+      { name: "electronic_mails", path: "electronicMails", fields: ELECTRONIC_MAIL },
+    ],
     paths: { 4: "parents", 5: "contacts" },
     key: { 4: ["parentUniqueId"], 5: ["contactUniqueId"] },
     usedBy: ["ContactPersonDim"],
   }),
   resource("studentContactAssociations", {
+    fields: [
+      "relationDescriptor",
+      "primaryContactStatus:bool",
+      "livesWith:bool",
+      "emergencyContactStatus:bool",
+      "contactPriority:int",
+      "contactRestrictions",
+      "legalGuardian:bool",
+    ],
     paths: { 4: "studentParentAssociations", 5: "studentContactAssociations" },
     key: {
       4: ["parentReference.parentUniqueId", STUDENT],
@@ -223,32 +406,54 @@ const resources = [
 
   // Programs and cohorts
   resource("programs", {
+    fields: ["programId:string"],
     key: ["educationOrganizationReference.educationOrganizationId", "programName", "programTypeDescriptor"],
     usedBy: ["StudentProgramDim", "equity_StudentProgramCohortDim"],
   }),
   resource("studentProgramAssociations", {
+    fields: ["endDate", "reasonExitedDescriptor", "servedOutsideOfRegularSession:bool"],
     key: PROGRAM_ASSOCIATION_KEY,
     usedBy: ["StudentProgramDim", "equity_StudentProgramCohortDim"],
   }),
   resource("studentSchoolFoodServiceProgramAssociations", {
+    fields: ["endDate", "directCertification:bool"],
+    children: [
+      { name: "services", path: "schoolFoodServiceProgramServices", fields: ["schoolFoodServiceProgramServiceDescriptor", "serviceBeginDate"] },
+    ],
     key: PROGRAM_ASSOCIATION_KEY,
     usedBy: ["equity_StudentSchoolFoodServiceProgramDim"],
   }),
   resource("studentSpecialEducationProgramAssociations", {
+    fields: ["endDate", "ideaEligibility:bool", "specialEducationSettingDescriptor", "multiplyDisabled:bool"],
     key: PROGRAM_ASSOCIATION_KEY,
     usedBy: ["StudentProgramDim"],
   }),
   resource("cohorts", {
+    fields: ["cohortDescription", "cohortTypeDescriptor", "cohortScopeDescriptor", "academicSubjectDescriptor"],
+    children: [
+      {
+        name: "programs",
+        path: "programs",
+        fields: [
+          "programReference.educationOrganizationId as program_education_organization_id",
+          "programReference.programName",
+          "programReference.programTypeDescriptor",
+        ],
+      },
+    ],
     key: ["cohortIdentifier", "educationOrganizationReference.educationOrganizationId"],
     usedBy: ["equity_StudentProgramCohortDim"],
   }),
   resource("studentCohortAssociations", {
+    fields: ["endDate"],
     key: ["beginDate", "cohortReference.cohortIdentifier", "cohortReference.educationOrganizationId", STUDENT],
     usedBy: ["equity_StudentProgramCohortDim"],
   }),
 
   // Attendance and grades
   resource("studentSchoolAttendanceEvents", {
+    incremental: true,
+    fields: ["educationalEnvironmentDescriptor", "eventDuration:decimal", "attendanceEventReason"],
     key: [
       "attendanceEventCategoryDescriptor",
       "eventDate",
@@ -261,11 +466,15 @@ const resources = [
     usedBy: ["chrab_ChronicAbsenteeismAttendanceFact", "ews_StudentEarlyWarningFact"],
   }),
   resource("studentSectionAttendanceEvents", {
+    incremental: true,
+    fields: ["educationalEnvironmentDescriptor", "eventDuration:decimal", "attendanceEventReason"],
     key: ["attendanceEventCategoryDescriptor", "eventDate", ...SECTION_REF, STUDENT],
     schoolYear: "sectionReference.schoolYear",
     usedBy: ["chrab_ChronicAbsenteeismAttendanceFact", "ews_StudentEarlyWarningFact"],
   }),
   resource("grades", {
+    incremental: true,
+    fields: ["letterGradeEarned", "numericGradeEarned:decimal", "performanceBaseConversionDescriptor", "diagnosticStatement"],
     key: {
       4: [
         "gradeTypeDescriptor",
@@ -289,15 +498,19 @@ const resources = [
 
   // Discipline
   resource("disciplineIncidents", {
+    fields: ["incidentDate", "incidentDescription", "incidentTime", "staffReference.staffUniqueId", "reporterDescriptionDescriptor"],
+    children: [{ name: "behaviors", path: "behaviors", fields: ["behaviorDescriptor", "behaviorDetailedDescription"] }],
     key: ["incidentIdentifier", "schoolReference.schoolId"],
     usedBy: ["ews_StudentEarlyWarningFact"],
   }),
   resource("studentDisciplineIncidentAssociations", {
+    fields: ["studentParticipationCodeDescriptor"],
     paths: { 4: "studentDisciplineIncidentAssociations" },
     key: ["disciplineIncidentReference.incidentIdentifier", "disciplineIncidentReference.schoolId", STUDENT],
     usedBy: ["ews_StudentEarlyWarningFact"],
   }),
   resource("studentDisciplineIncidentBehaviorAssociations", {
+    fields: ["behaviorDetailedDescription"],
     key: [
       "behaviorDescriptor",
       "disciplineIncidentReference.incidentIdentifier",
@@ -307,20 +520,93 @@ const resources = [
     usedBy: ["ews_StudentEarlyWarningFact"],
   }),
   resource("disciplineActions", {
+    fields: [
+      "disciplineActionLength:decimal",
+      "actualDisciplineActionLength:decimal",
+      "responsibilitySchoolReference.schoolId as responsibility_school_id",
+      "assignmentSchoolReference.schoolId as assignment_school_id",
+      "relatedToZeroTolerancePolicy:bool",
+    ],
+    children: [
+      { name: "disciplines", path: "disciplines", fields: ["disciplineDescriptor"] },
+      { name: "staffs", path: "staffs", fields: ["staffReference.staffUniqueId"] },
+      {
+        name: "incident_behaviors",
+        path: "studentDisciplineIncidentBehaviorAssociations",
+        fields: [
+          "studentDisciplineIncidentBehaviorAssociationReference.behaviorDescriptor",
+          "studentDisciplineIncidentBehaviorAssociationReference.incidentIdentifier",
+          "studentDisciplineIncidentBehaviorAssociationReference.schoolId as incident_school_id",
+        ],
+      },
+      {
+        name: "incidents",
+        path: "studentDisciplineIncidentAssociations",
+        fields: [
+          "studentDisciplineIncidentAssociationReference.incidentIdentifier",
+          "studentDisciplineIncidentAssociationReference.schoolId as incident_school_id",
+        ],
+      },
+    ],
     key: ["disciplineActionIdentifier", "disciplineDate", STUDENT],
     usedBy: ["equity_StudentDisciplineActionDim"],
   }),
 
   // Assessments
   resource("assessments", {
+    fields: [
+      "assessmentTitle",
+      "assessmentVersion:int",
+      "assessmentCategoryDescriptor",
+      "maxRawScore:decimal",
+      "assessmentFamily",
+      "adaptiveAssessment:bool",
+    ],
+    children: [
+      { name: "academic_subjects", path: "academicSubjects", fields: ["academicSubjectDescriptor"] },
+      { name: "grade_levels", path: "assessedGradeLevels", fields: ["gradeLevelDescriptor"] },
+      { name: "scores", path: "scores", fields: SCORE_RANGE },
+      { name: "performance_levels", path: "performanceLevels", fields: [...SCORE_RANGE, "performanceLevelDescriptor"] },
+    ],
     key: ["assessmentIdentifier", "namespace"],
     usedBy: ["asmt_AssessmentFact"],
   }),
   resource("objectiveAssessments", {
+    fields: [
+      "description",
+      "percentOfAssessment:decimal",
+      "maxRawScore:decimal",
+      "academicSubjectDescriptor",
+      "parentObjectiveAssessmentReference.identificationCode as parent_identification_code",
+    ],
+    children: [
+      { name: "scores", path: "scores", fields: SCORE_RANGE },
+      { name: "performance_levels", path: "performanceLevels", fields: [...SCORE_RANGE, "performanceLevelDescriptor"] },
+      { name: "learning_standards", path: "learningStandards", fields: ["learningStandardReference.learningStandardId"] },
+    ],
     key: ["assessmentReference.assessmentIdentifier", "identificationCode", "assessmentReference.namespace"],
     usedBy: ["asmt_AssessmentFact"],
   }),
   resource("studentAssessments", {
+    fields: [
+      "administrationDate:timestamp",
+      "administrationEndDate:timestamp",
+      "whenAssessedGradeLevelDescriptor",
+      "serialNumber",
+      "administrationEnvironmentDescriptor",
+      "reasonNotTestedDescriptor",
+      "schoolYearTypeReference.schoolYear",
+    ],
+    children: [
+      { name: "score_results", path: "scoreResults", fields: SCORE_RESULT },
+      { name: "performance_levels", path: "performanceLevels", fields: ["assessmentReportingMethodDescriptor", "performanceLevelDescriptor", "performanceLevelMet:bool"] },
+      {
+        name: "objective_assessments",
+        path: "studentObjectiveAssessments",
+        fields: ["objectiveAssessmentReference.identificationCode"],
+        children: [{ name: "objective_score_results", path: "scoreResults", fields: SCORE_RESULT }],
+      },
+    ],
     key: ["assessmentReference.assessmentIdentifier", "assessmentReference.namespace", "studentAssessmentIdentifier", STUDENT],
     schoolYear: "schoolYearTypeReference.schoolYear",
     usedBy: ["asmt_StudentAssessmentFact"],
@@ -328,6 +614,7 @@ const resources = [
 
   // Feeder schools
   resource("feederSchoolAssociations", {
+    fields: ["endDate", "feederRelationshipDescription"],
     key: ["beginDate", "feederSchoolReference.schoolId", "schoolReference.schoolId"],
     usedBy: ["equity_FeederSchoolDim"],
   }),

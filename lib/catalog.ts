@@ -13,6 +13,19 @@ const perStandard = <T extends z.ZodType>(value: T) =>
     message: "must name at least one data standard",
   });
 
+/** A staging column: "jsonPath[:type][ as column]". */
+const FieldSpec = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*(:(string|int|bool|decimal|date|timestamp|descriptor))?( as [a-z][a-z0-9_]*)?$/);
+
+interface ChildSpec {
+  name: string;
+  path: string;
+  fields: string[];
+  children: ChildSpec[];
+}
+const ChildSpec: z.ZodType<ChildSpec> = z.lazy(() =>
+  z.object({ name: z.string().regex(/^[a-z][a-z0-9_]*$/), path: jsonPath, fields: z.array(FieldSpec).min(1), children: z.array(ChildSpec).default([]) }),
+);
+
 export const CatalogEntry = z.object({
   resource: z.string().regex(/^[a-z][A-Za-z]+$/),
   table: z.string().regex(/^[a-z][a-z0-9_]*$/),
@@ -23,6 +36,9 @@ export const CatalogEntry = z.object({
   keyChanges: z.boolean(),
   descriptor: z.boolean(),
   usedBy: z.array(z.string()).min(1),
+  fields: z.array(FieldSpec),
+  children: z.array(ChildSpec),
+  incremental: z.boolean(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntry>;
 

@@ -14,8 +14,8 @@ describe("the Dataform project", () => {
       const compiled = compile(...args);
       expect(compiled.graphErrors).toEqual({});
       expect(compiled.dataformCoreVersion).toBe("3.0.62");
-      const sources = compiled.declarations.filter((d: any) => d.target.schema === "edfi_sources").map((d: any) => d.target.name);
-      expect(sources.sort()).toEqual(catalog.map((e) => e.table).sort());
+      const sources = compiled.operations.filter((d: any) => d.target.schema === "edfi_sources").map((d: any) => d.target.name);
+      expect(sources.sort()).toEqual(["_commits", ...catalog.map((e) => e.table)].sort());
     },
   );
 
@@ -23,6 +23,6 @@ describe("the Dataform project", () => {
     const compiled = compile("--default-database=district-project", "--default-location=EU");
     expect(compiled.projectConfig).toMatchObject({ defaultDatabase: "district-project", defaultLocation: "EU", warehouse: "bigquery" });
     expect(compiled.projectConfig.vars).toMatchObject({ engine: "bigquery" });
-    expect(compiled.declarations[0].target.database).toBe("district-project");
+    expect(compiled.operations[0].target.database).toBe("district-project");
   });
 });

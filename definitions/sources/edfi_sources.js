@@ -1,9 +1,19 @@
-// One source per catalog resource, generated from includes/catalog.js (never listed by hand).
-// Declared over the lake's tables in the `edfi_sources` schema.
+// Lake sources, generated from the catalog (includes/catalog.js): one per resource plus the commit log.
+// BigQuery: external tables over gs://…; DuckDB: views over the local lake (includes/dialect.js).
+const SOURCE_TAGS = ["sources"];
+
+operate(staging.COMMITS)
+  .schema(staging.SOURCE_SCHEMA)
+  .hasOutput(true)
+  .tags(SOURCE_TAGS)
+  .description("Commit log of the lake: one row per run, school year and resource committed (README \"Lake contract\").")
+  .queries((ctx) => [dialect.commitSourceSql(ctx.self())]);
+
 catalog.catalog.forEach((entry) => {
-  declare({
-    schema: "edfi_sources",
-    name: entry.table,
-    description: `Ed-Fi API resource ${entry.resource} as landed in the lake (one row per extracted record).`,
-  });
+  operate(entry.table)
+    .schema(staging.SOURCE_SCHEMA)
+    .hasOutput(true)
+    .tags(SOURCE_TAGS)
+    .description(`Ed-Fi API resource ${entry.resource} as landed in the lake: one row per line (upserts, deletes, key changes of every run).`)
+    .queries((ctx) => [dialect.recordSourceSql(ctx.self(), entry.table)]);
 });

@@ -1,0 +1,284 @@
+// Staging models generated from the catalog: one stg_<table> per resource (current rows, typed columns)
+// and one stg_<table>__<child> per child collection the AMT needs. definitions/staging/ and the unit
+// tests in definitions/tests/ call these; nothing here lists resources.
+const { catalog } = require("./catalog");
+const d = require("./dialect");
+
+const SOURCE_SCHEMA = "edfi_sources";
+const COMMITS = "_commits";
+
+// DS 4 names of DS 5 path segments: records of either standard land in the same columns.
+const DS4_SEGMENTS = { contactUniqueId: "parentUniqueId", contactReference: "parentReference" };
+
+function snake(name) {
+  return name.replace(/[A-Z]/g, (c) => "_" + c.toLowerCase());
+}
+
+function inferType(path) {
+  const last = path.split(".").pop();
+  if (last.endsWith("Descriptor")) return "descriptor";
+  if (last === "date" || last.endsWith("Date")) return "date";
+  if (last === "schoolYear" || last === "periodSequence") return "int";
+  if (/^schoolId$|(OrganizationId|AgencyId|CenterId)$/.test(last)) return "int"; // education organization ids
+  return "string";
+}
+
+const LOGICAL = { string: "STRING", int: "INT", bool: "BOOL", decimal: "DECIMAL", date: "DATE", timestamp: "TIMESTAMP", descriptor: "STRING" };
+
+// Columns every staging table has; record fields may not take these names.
+const RESERVED = ["id", "school_year", "last_modified_date", "extracted_at", "_run_id", "record_json", "parent_id"];
+
+/**
+ * "path[:type][ as column]" → { path, ds4Path, type, name }. A name already taken (e.g. school_year, the
+ * lake partition) is prefixed with its reference ("calendar_school_year"), or "record_" at the top level.
+ */
+function parseField(spec, taken) {
+  const [, path, type, alias] = /^([^:\s]+)(?::(\w+))?(?: as (\w+))?$/.exec(spec);
+  const segments = path.split(".");
+  let name = alias || snake(segments[segments.length - 1]);
+  // A role-named reference to an education organization keeps its role: feederSchoolReference.schoolId → feeder_school_id.
+  const role = segments.length > 1 && segments[segments.length - 2].replace(/Reference$/, "");
+  const entity = segments[segments.length - 1].replace(/Id$/, "");
+  if (!alias && role && role !== entity && role.endsWith(entity[0].toUpperCase() + entity.slice(1))) name = `${snake(role)}_id`;
+  if (!alias && taken.has(name)) {
+    const owner = segments.length > 1 ? snake(segments[segments.length - 2].replace(/Reference$/, "")) : "record";
+    name = `${owner}_${name}`;
+  }
+  if (taken.has(name)) throw new Error(`staging column ${name} (from ${spec}) is defined twice; give it a name with "as"`);
+  taken.add(name);
+  const ds4Path = segments.map((s) => DS4_SEGMENTS[s] || s).join(".");
+  return { path, ds4Path: ds4Path === path ? null : ds4Path, type: type || inferType(path), name };
+}
+
+function ds5Path(path) {
+  const renamed = Object.fromEntries(Object.entries(DS4_SEGMENTS).map(([ds5, ds4]) => [ds4, ds5]));
+  return path.split(".").map((s) => renamed[s] || s).join(".");
+}
+
+/** Natural-key paths of every data standard, in DS 5 names, without duplicates. */
+function keyPaths(entry) {
+  const all = [...(entry.key[5] || []), ...(entry.key[4] || [])].map(ds5Path);
+  return [...new Set(all)];
+}
+
+/** Key paths present in every data standard the resource exists in (these are never NULL). */
+function requiredKeyPaths(entry) {
+  const standards = Object.values(entry.key).filter(Boolean).map((key) => key.map(ds5Path));
+  return standards[0].filter((path) => standards.every((key) => key.includes(path)));
+}
+
+/** Columns of a resource's staging table: natural key first, then the catalog's fields. */
+function resourceColumns(entry) {
+  const taken = new Set(RESERVED);
+  const key = keyPaths(entry).map((path) => ({ ...parseField(path, taken), key: true }));
+  const keyed = new Set(key.map((c) => c.path));
+  const fields = entry.fields.filter((spec) => !keyed.has(spec.split(/[: ]/)[0])).map((spec) => parseField(spec, taken));
+  return [...key, ...fields];
+}
+
+function childColumns(child, taken) {
+  return child.fields.map((spec) => parseField(spec, taken));
+}
+
+/** Text of a column's JSON value(s): the DS 5 path, else its DS 4 name. */
+function textOf(column, read) {
+  return column.ds4Path ? `COALESCE(${read(column.path)}, ${read(column.ds4Path)})` : read(column.path);
+}
+
+function typed(column, text) {
+  switch (column.type) {
+    case "int":
+      return d.toInt(text);
+    case "bool":
+      return d.toBool(text);
+    case "decimal":
+      return d.toDecimal(text);
+    case "date":
+      return d.toDate(text);
+    case "timestamp":
+      return d.toTimestamp(text);
+    default:
+      return text;
+  }
+}
+
+/** SELECT-list items of columns read through `read(path)`; descriptors give code value and URI. */
+function selectColumns(columns, read) {
+  return columns.flatMap((column) => {
+    const text = textOf(column, read);
+    if (column.type === "descriptor") return [`${d.descriptorCode(text)} AS ${column.name}`, `${text} AS ${column.name}_uri`];
+    return [`${typed(column, text)} AS ${column.name}`];
+  });
+}
+
+function describeColumns(columns, what) {
+  const out = {};
+  for (const c of columns) {
+    if (c.type === "descriptor") {
+      out[c.name] = `Code value of ${what}.${c.path}${c.ds4Path ? ` (DS 4: ${c.ds4Path})` : ""}.`;
+      out[`${c.name}_uri`] = `Descriptor URI (namespace#codeValue) of ${what}.${c.path}.`;
+    } else {
+      out[c.name] = `${what}.${c.path}${c.ds4Path ? ` (DS 4: ${c.ds4Path})` : ""} as ${LOGICAL[c.type]}.`;
+    }
+  }
+  return out;
+}
+
+function stagingName(entry) {
+  return `stg_${entry.table}`;
+}
+
+function childName(entry, chain) {
+  return `${stagingName(entry)}__${chain[chain.length - 1].name}`;
+}
+
+/**
+ * The lines of committed runs that make a resource's current state (README "Lake contract"): per school
+ * year, the newest full snapshot and every later committed run; per record id, its latest line, a
+ * delete winning over an upsert of the same run. Only upserts remain. `since` (SQL text) restricts the
+ * lines to runs at or after a run id, for incremental builds.
+ */
+function currentLinesSql(ctx, entry, since) {
+  const commits = ctx.ref(SOURCE_SCHEMA, COMMITS);
+  return `commits AS (
+  SELECT run_id, school_year, snapshot
+  FROM ${commits}
+  WHERE table_name = ${d.quote(entry.table)}
+),
+snapshots AS (
+  SELECT school_year, MAX(run_id) AS run_id
+  FROM commits
+  WHERE snapshot
+  GROUP BY school_year
+),
+latest AS (
+  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data
+  FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)} AS l
+  INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
+  LEFT JOIN snapshots AS s ON s.school_year = l.school_year
+  WHERE l.operation IN ('upsert', 'delete')
+    AND l.run_id >= COALESCE(s.run_id, '')${since ? `\n    AND l.run_id >= ${since}` : ""}
+  QUALIFY ROW_NUMBER() OVER (
+    PARTITION BY l.school_year, l.id
+    ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END
+  ) = 1
+)`;
+}
+
+/** The staging query of a resource: current records, typed, one row per natural key and school year. */
+function stagingQuery(ctx, entry) {
+  const columns = resourceColumns(entry);
+  const paths = [...new Set(columns.flatMap((c) => [c.path, c.ds4Path]).filter(Boolean)), "_lastModifiedDate"];
+  const [parse, at] = d.jsonTexts("data", paths, "_v");
+  const read = (path) => at(paths.indexOf(path));
+  const since = entry.incremental && ctx.incremental() ? `(SELECT COALESCE(MAX(_run_id), '') FROM ${ctx.self()})` : null;
+  const keyNames = columns.filter((c) => c.key).map((c) => c.name);
+  const select = [
+    "id",
+    "school_year",
+    ...selectColumns(columns, read),
+    `COALESCE(${d.toTimestamp(read("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")}) AS last_modified_date`,
+    `${d.toTimestamp("extracted_at")} AS extracted_at`,
+    "run_id AS _run_id",
+    ...(entry.children.length ? ["data AS record_json"] : []),
+  ];
+  return `WITH ${currentLinesSql(ctx, entry, since)},
+records AS (
+  SELECT *${parse ? `, ${parse}` : ""}
+  FROM latest
+  WHERE operation = 'upsert'
+)
+SELECT
+  ${select.join(",\n  ")}
+FROM records
+WHERE TRUE
+QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, ${keyNames.join(", ")} ORDER BY _run_id DESC, last_modified_date DESC, id DESC) = 1`;
+}
+
+/**
+ * Statements run after every build of an incremental staging table: the MERGE only adds and replaces
+ * rows, so remove the ones a newer full snapshot no longer contains and the ones deleted since.
+ */
+function incrementalCleanup(ctx, entry) {
+  const commits = `(SELECT run_id, school_year, snapshot FROM ${ctx.ref(SOURCE_SCHEMA, COMMITS)} WHERE table_name = ${d.quote(entry.table)})`;
+  return [
+    `DELETE FROM ${ctx.self()} AS t
+WHERE t._run_id < (SELECT MAX(c.run_id) FROM ${commits} AS c WHERE c.snapshot AND c.school_year = t.school_year)`,
+    `DELETE FROM ${ctx.self()} AS t
+WHERE EXISTS (
+  SELECT 1
+  FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)} AS l
+  INNER JOIN ${commits} AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
+  WHERE l.operation = 'delete' AND l.id = t.id AND l.school_year = t.school_year AND l.run_id >= t._run_id
+)`,
+  ];
+}
+
+/**
+ * A child collection's rows: one per element of the array at `chain` (a path of nested child specs)
+ * in the parent's current records, with the parent's id, school year and natural key.
+ */
+function childQuery(ctx, entry, chain) {
+  const parentKey = resourceColumns(entry).filter((c) => c.key);
+  const taken = new Set([...RESERVED, ...parentKey.map((c) => c.name)]);
+  const levels = chain.map((child, i) => ({ child, alias: `e${i}`, columns: childColumns(child, taken) }));
+  const joins = levels.map(({ child, alias }, i) => `CROSS JOIN ${d.unnestJson(i === 0 ? "p.record_json" : levels[i - 1].alias, child.path, alias)}`);
+  const select = [
+    "p.id AS parent_id",
+    "p.school_year",
+    ...parentKey.map((c) => `p.${c.name}`),
+    ...levels.flatMap(({ alias, columns }) => selectColumns(columns, (path) => d.jsonText(alias, path))),
+    "p.last_modified_date",
+  ];
+  return `SELECT\n  ${select.join(",\n  ")}\nFROM ${ctx.ref(stagingName(entry))} AS p\n${joins.join("\n")}`;
+}
+
+/** Every child chain of a resource, depth first: [[a], [a, a1], [b], …]. */
+function childChains(children, prefix = []) {
+  return children.flatMap((child) => [[...prefix, child], ...childChains(child.children || [], [...prefix, child])]);
+}
+
+function childColumnDescriptions(entry, chain) {
+  const parentKey = resourceColumns(entry).filter((c) => c.key);
+  const taken = new Set([...RESERVED, ...parentKey.map((c) => c.name)]);
+  let described = {
+    parent_id: `Resource id of the parent ${entry.resource} record.`,
+    school_year: "School year of the lake partition the parent record came from.",
+    ...Object.fromEntries(parentKey.map((c) => [c.name, `Parent natural key: ${entry.resource}.${c.path}.`])),
+  };
+  let where = entry.resource;
+  for (const child of chain) {
+    where = `${where}.${child.path}[]`;
+    described = { ...described, ...describeColumns(childColumns(child, taken), where) };
+  }
+  return { ...described, last_modified_date: "Last modified date of the parent record (child collections have none of their own)." };
+}
+
+function resourceColumnDescriptions(entry) {
+  return {
+    id: "Resource id (the API's id of the record).",
+    school_year: "School year of the lake partition (the API instance or school-year label it was extracted from).",
+    ...describeColumns(resourceColumns(entry), entry.resource),
+    last_modified_date: "_lastModifiedDate of the record, or its extraction time when the API version does not send one.",
+    extracted_at: "When the extractor read the record.",
+    _run_id: "Extract run that landed this version of the record.",
+    ...(entry.children.length ? { record_json: "The record as the API sent it (JSON text), for the child collection tables." } : {}),
+  };
+}
+
+module.exports = {
+  SOURCE_SCHEMA,
+  COMMITS,
+  catalog,
+  snake,
+  stagingName,
+  childName,
+  childChains,
+  resourceColumns,
+  requiredKeyPaths,
+  stagingQuery,
+  incrementalCleanup,
+  childQuery,
+  resourceColumnDescriptions,
+  childColumnDescriptions,
+};

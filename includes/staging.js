@@ -5,6 +5,7 @@ const { catalog } = require("./catalog");
 const d = require("./dialect");
 
 const SOURCE_SCHEMA = "edfi_sources";
+const STAGING_SCHEMA = "edfi_staging";
 const COMMITS = "_commits";
 
 // DS 4 names of DS 5 path segments: records of either standard land in the same columns.
@@ -76,8 +77,14 @@ function resourceColumns(entry) {
   return [...key, ...fields];
 }
 
-function childColumns(child, taken) {
-  return child.fields.map((spec) => parseField(spec, taken));
+function parentKeyColumns(entry) {
+  return resourceColumns(entry).filter((c) => c.key);
+}
+
+/** The levels of a child chain with their columns (names unique across the parent key and every level). */
+function childLevels(entry, chain) {
+  const taken = new Set([...RESERVED, ...parentKeyColumns(entry).map((c) => c.name)]);
+  return chain.map((child, i) => ({ child, alias: `e${i}`, columns: child.fields.map((spec) => parseField(spec, taken)) }));
 }
 
 /** Text of a column's JSON value(s): the DS 5 path, else its DS 4 name. */
@@ -126,6 +133,11 @@ function describeColumns(columns, what) {
 
 function stagingName(entry) {
   return `stg_${entry.table}`;
+}
+
+/** The never-built view holding an incremental model's query, which its unit test runs. */
+function definitionName(entry) {
+  return `${stagingName(entry)}__definition`;
 }
 
 function childName(entry, chain) {
@@ -177,6 +189,7 @@ function stagingQuery(ctx, entry) {
     "id",
     "school_year",
     ...selectColumns(columns, read),
+    ...(entry.descriptor ? [`${read("namespace")} || '#' || ${read("codeValue")} AS uri`] : []),
     `COALESCE(${d.toTimestamp(read("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")}) AS last_modified_date`,
     `${d.toTimestamp("extracted_at")} AS extracted_at`,
     "run_id AS _run_id",
@@ -219,9 +232,8 @@ WHERE EXISTS (
  * in the parent's current records, with the parent's id, school year and natural key.
  */
 function childQuery(ctx, entry, chain) {
-  const parentKey = resourceColumns(entry).filter((c) => c.key);
-  const taken = new Set([...RESERVED, ...parentKey.map((c) => c.name)]);
-  const levels = chain.map((child, i) => ({ child, alias: `e${i}`, columns: childColumns(child, taken) }));
+  const parentKey = parentKeyColumns(entry);
+  const levels = childLevels(entry, chain);
   const joins = levels.map(({ child, alias }, i) => `CROSS JOIN ${d.unnestJson(i === 0 ? "p.record_json" : levels[i - 1].alias, child.path, alias)}`);
   const select = [
     "p.id AS parent_id",
@@ -230,7 +242,7 @@ function childQuery(ctx, entry, chain) {
     ...levels.flatMap(({ alias, columns }) => selectColumns(columns, (path) => d.jsonText(alias, path))),
     "p.last_modified_date",
   ];
-  return `SELECT\n  ${select.join(",\n  ")}\nFROM ${ctx.ref(stagingName(entry))} AS p\n${joins.join("\n")}`;
+  return `SELECT\n  ${select.join(",\n  ")}\nFROM ${ctx.ref(STAGING_SCHEMA, stagingName(entry))} AS p\n${joins.join("\n")}`;
 }
 
 /** Every child chain of a resource, depth first: [[a], [a, a1], [b], …]. */
@@ -239,17 +251,16 @@ function childChains(children, prefix = []) {
 }
 
 function childColumnDescriptions(entry, chain) {
-  const parentKey = resourceColumns(entry).filter((c) => c.key);
-  const taken = new Set([...RESERVED, ...parentKey.map((c) => c.name)]);
+  const parentKey = parentKeyColumns(entry);
   let described = {
     parent_id: `Resource id of the parent ${entry.resource} record.`,
     school_year: "School year of the lake partition the parent record came from.",
     ...Object.fromEntries(parentKey.map((c) => [c.name, `Parent natural key: ${entry.resource}.${c.path}.`])),
   };
   let where = entry.resource;
-  for (const child of chain) {
+  for (const { child, columns } of childLevels(entry, chain)) {
     where = `${where}.${child.path}[]`;
-    described = { ...described, ...describeColumns(childColumns(child, taken), where) };
+    described = { ...described, ...describeColumns(columns, where) };
   }
   return { ...described, last_modified_date: "Last modified date of the parent record (child collections have none of their own)." };
 }
@@ -259,6 +270,7 @@ function resourceColumnDescriptions(entry) {
     id: "Resource id (the API's id of the record).",
     school_year: "School year of the lake partition (the API instance or school-year label it was extracted from).",
     ...describeColumns(resourceColumns(entry), entry.resource),
+    ...(entry.descriptor ? { uri: "Descriptor URI (namespace#codeValue), what references to this descriptor carry." } : {}),
     last_modified_date: "_lastModifiedDate of the record, or its extraction time when the API version does not send one.",
     extracted_at: "When the extractor read the record.",
     _run_id: "Extract run that landed this version of the record.",
@@ -268,13 +280,17 @@ function resourceColumnDescriptions(entry) {
 
 module.exports = {
   SOURCE_SCHEMA,
+  STAGING_SCHEMA,
   COMMITS,
   catalog,
   snake,
   stagingName,
+  definitionName,
   childName,
   childChains,
   resourceColumns,
+  parentKeyColumns,
+  childLevels,
   requiredKeyPaths,
   stagingQuery,
   incrementalCleanup,

@@ -5,7 +5,7 @@ staging.catalog.forEach((entry) => {
   const required = staging.resourceColumns(entry).filter((c) => c.key && staging.requiredKeyPaths(entry).includes(c.path)).map((c) => c.name);
   const config = {
     type: entry.incremental ? "incremental" : "table",
-    schema: "edfi_staging",
+    schema: staging.STAGING_SCHEMA,
     tags: ["staging", entry.descriptor ? "descriptors" : "resources"],
     description: `Current ${entry.resource} records (latest version per natural key and school year, deletions applied), typed.`,
     columns: staging.resourceColumnDescriptions(entry),
@@ -13,12 +13,22 @@ staging.catalog.forEach((entry) => {
   };
   if (entry.incremental) config.uniqueKey = ["id", "school_year"];
   const model = publish(staging.stagingName(entry), config).query((ctx) => staging.stagingQuery(ctx, entry));
-  if (entry.incremental) model.postOps((ctx) => (ctx.incremental() ? staging.incrementalCleanup(ctx, entry) : []));
+  if (entry.incremental) {
+    model.postOps((ctx) => (ctx.incremental() ? staging.incrementalCleanup(ctx, entry) : []));
+    // Dataform cannot unit-test incremental tables: the same (full) query as a never-built view can be.
+    publish(staging.definitionName(entry), {
+      type: "view",
+      schema: staging.STAGING_SCHEMA,
+      disabled: true,
+      tags: ["staging"],
+      description: `The full-build query of the incremental ${staging.stagingName(entry)}, for its unit test; never built.`,
+    }).query((ctx) => staging.stagingQuery(ctx, entry));
+  }
 
   staging.childChains(entry.children).forEach((chain) => {
     publish(staging.childName(entry, chain), {
       type: "table",
-      schema: "edfi_staging",
+      schema: staging.STAGING_SCHEMA,
       tags: ["staging", "children"],
       description: `${entry.resource}.${chain.map((c) => c.path + "[]").join(".")} of the current ${entry.resource} records, one row per element.`,
       columns: staging.childColumnDescriptions(entry, chain),

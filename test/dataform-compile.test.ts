@@ -1,11 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { catalog } from "../lib/catalog.js";
-
-function compile(...args: string[]) {
-  const result = spawnSync("node_modules/.bin/dataform", ["compile", "--json", ...args], { encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 28 });
-  if (result.status !== 0) throw new Error(`dataform compile failed (${result.status}): ${result.stderr}${result.stdout}`);
-  return JSON.parse(result.stdout);
-}
+import { compileProject as compile } from "./support/dataform.js";
 
 describe("the Dataform project", () => {
   test.each([[], ["--vars=engine=duckdb,lakeUri=./lake,schoolYears=2024;2025", "--default-database=memory"]])(

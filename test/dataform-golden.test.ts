@@ -1,0 +1,43 @@
+// Golden checks of the compiled BigQuery SQL: BigQuery is not reachable here, so the production branch
+// is pinned by its text. After an intended change, regenerate with UPDATE_GOLDEN=1 and review the diff.
+import { readFileSync, writeFileSync } from "node:fs";
+import { compileProject } from "./support/dataform.js";
+
+const GOLDEN = new URL("./golden/", import.meta.url);
+
+function expectGolden(name: string, actual: string) {
+  const file = new URL(name, GOLDEN);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+  expect(actual).toBe(readFileSync(file, "utf8"));
+}
+
+describe("compiled BigQuery SQL", () => {
+  const compiled = compileProject("--vars=lakeUri=gs://district-lake/edfi-lake");
+  const table = (name: string) => compiled.tables.find((t: any) => t.target.name === name);
+
+  test("the lake source of a resource is an external table over its hive-partitioned NDJSON files", () => {
+    const source = compiled.operations.find((o: any) => o.target.name === "students");
+    expectGolden("source_students.sql", source.queries.join("\n;\n") + "\n");
+  });
+
+  test("the commit log source", () => {
+    const source = compiled.operations.find((o: any) => o.target.name === "_commits");
+    expectGolden("source_commits.sql", source.queries.join("\n;\n") + "\n");
+  });
+
+  test("a staging table with DS 4/DS 5 names and descriptors", () => {
+    expectGolden("stg_student_contact_associations.sql", table("stg_student_contact_associations").query + "\n");
+  });
+
+  test("an incremental staging table: full query, incremental query and its clean-up", () => {
+    const stg = table("stg_grades");
+    expect(stg.type).toBe("incremental");
+    expect(stg.uniqueKey).toEqual(["id", "school_year"]);
+    expectGolden("stg_grades.sql", stg.query + "\n");
+    expectGolden("stg_grades.incremental.sql", [stg.incrementalQuery, ...stg.incrementalPostOps].join("\n;\n") + "\n");
+  });
+
+  test("a child collection two levels deep", () => {
+    expectGolden("stg_student_education_organization_associations__language_uses.sql", table("stg_student_education_organization_associations__language_uses").query + "\n");
+  });
+});

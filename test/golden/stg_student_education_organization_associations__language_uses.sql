@@ -1,0 +1,13 @@
+SELECT
+  p.id AS parent_id,
+  p.school_year,
+  p.education_organization_id,
+  p.student_unique_id,
+  SPLIT(JSON_VALUE(e0, '$.languageDescriptor'), '#')[SAFE_OFFSET(1)] AS language_descriptor,
+  JSON_VALUE(e0, '$.languageDescriptor') AS language_descriptor_uri,
+  SPLIT(JSON_VALUE(e1, '$.languageUseDescriptor'), '#')[SAFE_OFFSET(1)] AS language_use_descriptor,
+  JSON_VALUE(e1, '$.languageUseDescriptor') AS language_use_descriptor_uri,
+  p.last_modified_date
+FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` AS p
+CROSS JOIN UNNEST(JSON_QUERY_ARRAY(p.record_json, '$.languages')) AS e0
+CROSS JOIN UNNEST(JSON_QUERY_ARRAY(e0, '$.uses')) AS e1

@@ -130,7 +130,7 @@ const COMMIT_COLUMNS = [
 
 /**
  * DDL of a lake source: every file under `<lake>/<folder>/school_year=*`, the line's JSON fields as
- * columns plus the hive partition `school_year`. BigQuery: an external table with an explicit schema
+ * columns plus the hive partition `school_year` (and, on DuckDB, the file's path as `filename`). BigQuery: an external table with an explicit schema
  * (no autodetect, so a new envelope field cannot change types) that ignores unknown fields; DuckDB: a
  * view over read_json with the same columns.
  */
@@ -140,7 +140,7 @@ function lakeSourceSql(target, folder, columns, fileGlob) {
     const spec = columns.map(([name, type]) => `${name}: '${sqlType(type)}'`).join(", ");
     return (
       `CREATE OR REPLACE VIEW ${target} AS\n` +
-      `SELECT * FROM read_json(${quote(`${root}/school_year=*/${fileGlob}`)}, format = 'newline_delimited',\n` +
+      `SELECT * FROM read_json(${quote(`${root}/school_year=*/${fileGlob}`)}, format = 'newline_delimited', filename = true,\n` +
       `  hive_partitioning = true, hive_types = {'school_year': 'INTEGER'}, columns = {${spec}})`
     );
   }
@@ -151,6 +151,25 @@ function lakeSourceSql(target, folder, columns, fileGlob) {
     `OPTIONS (\n  format = 'NEWLINE_DELIMITED_JSON',\n  ignore_unknown_values = true,\n` +
     `  hive_partition_uri_prefix = ${quote(root)},\n  uris = [${quote(`${root}/school_year=*/${fileGlob}`)}]\n)`
   );
+}
+
+/**
+ * Incremental reads of a lake source `alias` (a line table): only runs at or after `sinceSql` (the newest
+ * run already staged), evaluated once before the build so the clean-up after the MERGE sees the same
+ * bound. BigQuery: a script variable DECLAREd in a pre-operation (Dataform runs an incremental's
+ * operations as one script). DuckDB: a SET VARIABLE, which the reader folds into a constant and uses to
+ * skip older files by name (a part file is named <runId>-<part>). Returns { preOps, condition }.
+ */
+function linesSince(alias, sinceSql, name) {
+  const variable = `since_${name}`;
+  if (!DUCKDB) {
+    return { preOps: [`DECLARE ${variable} STRING DEFAULT ${sinceSql}`], condition: `${alias}.run_id >= ${variable}` };
+  }
+  const value = `getvariable(${quote(variable)})`;
+  return {
+    preOps: [`SET VARIABLE ${variable} = ${sinceSql}`],
+    condition: `parse_filename(${alias}.filename) >= ${value} AND ${alias}.run_id >= ${value}`,
+  };
 }
 
 function recordSourceSql(target, table) {
@@ -181,6 +200,7 @@ module.exports = {
   hashKey,
   greatestNonNull,
   asOfDate,
+  linesSince,
   recordSourceSql,
   commitSourceSql,
 };

@@ -147,8 +147,8 @@ function childName(entry, chain) {
 /**
  * The lines of committed runs that make a resource's current state (README "Lake contract"): per school
  * year, the newest full snapshot and every later committed run; per record id, its latest line, a
- * delete winning over an upsert of the same run. Only upserts remain. `since` (SQL text) restricts the
- * lines to runs at or after a run id, for incremental builds.
+ * delete winning over an upsert of the same run. Only upserts remain. `since` (linesSince of the
+ * dialect, on alias l) restricts the lines to the runs not staged yet, for incremental builds.
  */
 function currentLinesSql(ctx, entry, since) {
   const commits = ctx.ref(SOURCE_SCHEMA, COMMITS);
@@ -169,7 +169,7 @@ latest AS (
   INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
   WHERE l.operation IN ('upsert', 'delete')
-    AND l.run_id >= COALESCE(s.run_id, '')${since ? `\n    AND l.run_id >= ${since}` : ""}
+    AND l.run_id >= COALESCE(s.run_id, '')${since ? `\n    AND ${since.condition}` : ""}
   QUALIFY ROW_NUMBER() OVER (
     PARTITION BY l.school_year, l.id
     ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END
@@ -183,7 +183,7 @@ function stagingQuery(ctx, entry) {
   const paths = [...new Set(columns.flatMap((c) => [c.path, c.ds4Path]).filter(Boolean)), "_lastModifiedDate"];
   const [parse, at] = d.jsonTexts("data", paths, "_v");
   const read = (path) => at(paths.indexOf(path));
-  const since = entry.incremental && ctx.incremental() ? `(SELECT COALESCE(MAX(_run_id), '') FROM ${ctx.self()})` : null;
+  const since = entry.incremental && ctx.incremental() ? unstagedRuns(ctx, entry, "l") : null;
   const keyNames = columns.filter((c) => c.key).map((c) => c.name);
   const select = [
     "id",
@@ -208,9 +208,20 @@ WHERE TRUE
 QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, ${keyNames.join(", ")} ORDER BY _run_id DESC, last_modified_date DESC, id DESC) = 1`;
 }
 
+/** The lines of `alias` from runs at or after the newest run an incremental staging table holds. */
+function unstagedRuns(ctx, entry, alias) {
+  return d.linesSince(alias, `(SELECT COALESCE(MAX(_run_id), '') FROM ${ctx.self()})`, entry.table);
+}
+
+/** Statements run before an incremental build (the dialect may need to prepare the run filter). */
+function incrementalPreparation(ctx, entry) {
+  return unstagedRuns(ctx, entry, "l").preOps;
+}
+
 /**
- * Statements run after every build of an incremental staging table: the MERGE only adds and replaces
- * rows, so remove the ones a newer full snapshot no longer contains and the ones deleted since.
+ * Statements run after every incremental build of a staging table: the MERGE only adds and replaces
+ * rows, so remove the ones a newer full snapshot no longer contains and the ones deleted since. (The
+ * run filter still sees the pre-MERGE newest run: on DuckDB it was fixed by the pre-operation.)
  */
 function incrementalCleanup(ctx, entry) {
   const commits = `(SELECT run_id, school_year, snapshot FROM ${ctx.ref(SOURCE_SCHEMA, COMMITS)} WHERE table_name = ${d.quote(entry.table)})`;
@@ -223,6 +234,7 @@ WHERE EXISTS (
   FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)} AS l
   INNER JOIN ${commits} AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
   WHERE l.operation = 'delete' AND l.id = t.id AND l.school_year = t.school_year AND l.run_id >= t._run_id
+    AND ${unstagedRuns(ctx, entry, "l").condition}
 )`,
   ];
 }
@@ -293,6 +305,7 @@ module.exports = {
   childLevels,
   requiredKeyPaths,
   stagingQuery,
+  incrementalPreparation,
   incrementalCleanup,
   childQuery,
   resourceColumnDescriptions,

@@ -14,6 +14,7 @@ staging.catalog.forEach((entry) => {
   if (entry.incremental) config.uniqueKey = ["id", "school_year"];
   const model = publish(staging.stagingName(entry), config).query((ctx) => staging.stagingQuery(ctx, entry));
   if (entry.incremental) {
+    model.preOps((ctx) => (ctx.incremental() ? staging.incrementalPreparation(ctx, entry) : []));
     model.postOps((ctx) => (ctx.incremental() ? staging.incrementalCleanup(ctx, entry) : []));
     // Dataform cannot unit-test incremental tables: the same (full) query as a never-built view can be.
     publish(staging.definitionName(entry), {

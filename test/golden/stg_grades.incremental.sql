@@ -16,7 +16,7 @@ latest AS (
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
   WHERE l.operation IN ('upsert', 'delete')
     AND l.run_id >= COALESCE(s.run_id, '')
-    AND l.run_id >= (SELECT COALESCE(MAX(_run_id), '') FROM `edfi-amt.edfi_staging.stg_grades`)
+    AND l.run_id >= since_grades
   QUALIFY ROW_NUMBER() OVER (
     PARTITION BY l.school_year, l.id
     ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END
@@ -65,4 +65,5 @@ WHERE EXISTS (
   FROM `edfi-amt.edfi_sources.grades` AS l
   INNER JOIN (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
   WHERE l.operation = 'delete' AND l.id = t.id AND l.school_year = t.school_year AND l.run_id >= t._run_id
+    AND l.run_id >= since_grades
 )

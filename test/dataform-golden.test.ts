@@ -29,12 +29,12 @@ describe("compiled BigQuery SQL", () => {
     expectGolden("stg_student_contact_associations.sql", table("stg_student_contact_associations").query + "\n");
   });
 
-  test("an incremental staging table: full query, incremental query and its clean-up", () => {
+  test("an incremental staging table: full query; incremental pre-operation, query and clean-up", () => {
     const stg = table("stg_grades");
     expect(stg.type).toBe("incremental");
     expect(stg.uniqueKey).toEqual(["id", "school_year"]);
     expectGolden("stg_grades.sql", stg.query + "\n");
-    expectGolden("stg_grades.incremental.sql", [stg.incrementalQuery, ...stg.incrementalPostOps].join("\n;\n") + "\n");
+    expectGolden("stg_grades.incremental.sql", [...stg.incrementalPreOps, stg.incrementalQuery, ...stg.incrementalPostOps].join("\n;\n") + "\n");
   });
 
   test("a child collection two levels deep", () => {

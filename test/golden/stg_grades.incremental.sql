@@ -1,3 +1,5 @@
+DECLARE since_grades STRING DEFAULT (SELECT COALESCE(MAX(_run_id), '') FROM `edfi-amt.edfi_staging.stg_grades`)
+;
 WITH commits AS (
   SELECT run_id, school_year, snapshot
   FROM `edfi-amt.edfi_sources._commits`

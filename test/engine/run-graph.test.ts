@@ -84,7 +84,7 @@ describe("running a compiled graph on DuckDB", () => {
 
   test("a failing assertion is reported with its row count, the run goes on and the database is kept, but the run did not succeed", async () => {
     const failed = report.results.find((r) => r.status === "assertion-failed");
-    expect(failed).toMatchObject({ name: "edfi_assertions.edfi_staging_students_assertions_rowConditions", rows: 1, message: expect.stringContaining("found 1 row(s)") });
+    expect(failed).toMatchObject({ name: "edfi_assertions.edfi_staging_students_assertions_rowConditions", rows: 1 });
     expect(report.committed).toBe(true);
     expect(succeeded(report)).toBe(false);
     // The assertion stays as a view of its failing rows.

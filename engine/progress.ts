@@ -67,8 +67,8 @@ export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}
       running.delete(result.name);
       finished++;
       const extra = result.rows !== undefined ? `  ${result.rows} failing row(s)` : result.detail ? `  ${result.detail}` : "";
-      block.print(`${marks[result.status]} ${result.kind.padEnd(11)} ${result.name}  ${result.seconds.toFixed(2)}s${extra}`);
-      if (result.message) block.print(result.message.replace(/^/gm, "    "));
+      const line = `${marks[result.status]} ${result.kind.padEnd(11)} ${result.name}  ${result.seconds.toFixed(2)}s${extra}`;
+      block.print(result.message ? `${line}\n${result.message.trimEnd().replace(/^/gm, "    ")}` : line);
       draw(true);
     },
     end: () => draw(true),

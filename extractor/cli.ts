@@ -1,7 +1,9 @@
 // `npm run extract -- [options]` and `npm run extract -- status`.
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { ConfigError, loadEnvironment, parseSettings, type Settings } from "./config.js";
+import { loadEnvironment } from "../lib/env.js";
+import { printSummary } from "../lib/progress.js";
+import { ConfigError, parseSettings, type Settings } from "./config.js";
 import { extract, InputError } from "./extract.js";
 import { openLake } from "./lake/index.js";
 import { jsonLinesProgress, ttyProgress } from "./progress.js";
@@ -68,9 +70,7 @@ try {
       dryRun: argv["dry-run"],
       progress,
     });
-    const rows = summaryRows(manifest);
-    if (tty) console.table(rows);
-    else console.log(JSON.stringify({ event: "summary", rows }));
+    printSummary(summaryRows(manifest), tty);
     if (!argv["dry-run"]) console.error(`Run ${manifest.runId} ${manifest.status}; manifest at ${manifestPath(manifest.runId)} in ${settings.LAKE_URI}`);
   }
 } catch (error) {

@@ -1,7 +1,5 @@
 // Extractor settings: the environment (and a .env file) validated with zod, command-line flags on top.
 // Every field is documented in .env-sample; a bad value is reported by name with exit code 2.
-import { existsSync, readFileSync } from "node:fs";
-import { parseEnv } from "node:util";
 import { z } from "zod";
 
 const years = z
@@ -31,12 +29,6 @@ export type Settings = z.infer<typeof Settings>;
 
 export class ConfigError extends Error {
   readonly exitCode = 2;
-}
-
-/** Variables from a .env file, without overriding the real environment. */
-export function loadEnvironment(env: NodeJS.ProcessEnv, envFile = ".env"): Record<string, string | undefined> {
-  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, "utf8")) : {};
-  return { ...fromFile, ...env };
 }
 
 /** Validate settings; flags (already in environment-variable names) override the environment. */

@@ -9,7 +9,7 @@ import type { Settings } from "./config.js";
 import { describeApi, type ApiShape } from "./discover.js";
 import { openLake } from "./lake/index.js";
 import type { Lake, LakeLine, Operation, PartitionWriter } from "./lake/types.js";
-import { Limit, Serial } from "./limit.js";
+import { Limit, Serial } from "../lib/limit.js";
 import type { Progress } from "./progress.js";
 import { DistinctIds, readAll, readLog, type Item, type ReadTarget, type Strategy } from "./read.js";
 import { commitLog, commitLogPath, manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";

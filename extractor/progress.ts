@@ -1,6 +1,7 @@
 // Progress of a run: a live bar per resource on a terminal, JSON lines otherwise (logs, CI, Cloud Run).
 // Nothing here ever sees a secret: events carry resource names, counts and redacted URLs only.
 import type { Writable } from "node:stream";
+import { jsonLines, liveBlock } from "../lib/progress.js";
 import type { ApiShape } from "./discover.js";
 import type { Manifest, ResourceResult } from "./state.js";
 
@@ -16,7 +17,7 @@ export interface Progress {
 
 /** One JSON object per line: `{"event":"page","year":2025,"resource":"students","records":500,...}`. */
 export function jsonLinesProgress(out: Writable): Progress {
-  const emit = (event: string, fields: Record<string, unknown>) => out.write(JSON.stringify({ time: new Date().toISOString(), event, ...fields }) + "\n");
+  const emit = jsonLines(out);
   return {
     begin: (run) => emit("begin", { runId: run.runId, apiVersion: run.api.version, dataStandard: run.api.dataStandard, yearSpecific: run.api.yearSpecific, years: run.years, resources: run.resources.length }),
     plan: (year, plan) => emit("plan", { year, ...plan }),
@@ -37,16 +38,12 @@ interface Row {
 
 /** A redrawn block of lines, one per active resource: records, pages, rate; retries in the header. */
 export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}): Progress {
-  const intervalMs = options.intervalMs ?? 100;
+  const block = liveBlock(out, options.intervalMs ?? 100);
   const rows = new Map<string, Row>();
   let retries = 0;
-  let drawn = 0;
-  let last = 0;
   let title = "";
   const draw = (force = false) => {
     const now = performance.now();
-    if (!force && now - last < intervalMs) return;
-    last = now;
     const active = [...rows.entries()].filter(([, r]) => !r.done).slice(0, 12);
     const finished = [...rows.values()].filter((r) => r.done).length;
     const lines = [`${title}  ${finished}/${rows.size} done  retries ${retries}`];
@@ -54,8 +51,7 @@ export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}
       const rate = r.records / Math.max(0.001, (now - r.started) / 1000);
       lines.push(`  ${key.padEnd(58).slice(0, 58)} ${String(r.records).padStart(9)} rec ${String(r.pages).padStart(6)} pages ${Math.round(rate).toString().padStart(7)}/s`);
     }
-    out.write(`\x1b[${drawn}A\x1b[J`.repeat(drawn > 0 ? 1 : 0) + lines.join("\n") + "\n");
-    drawn = lines.length;
+    block.redraw(lines, force);
   };
   const key = (year: number, resource: string) => `${year} ${resource}`;
   return {
@@ -63,7 +59,7 @@ export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}
       title = `Extracting ${run.resources.length} resources × ${run.years.length} year(s) from ODS/API ${run.api.version} (DS ${run.api.dataStandard}), run ${run.runId}`;
     },
     plan: (year, plan) => {
-      out.write(`${year}: ${plan.full ? "full snapshot" : `changes (${plan.from}, ${plan.to}]`}, ${plan.snapshot ? `snapshot ${plan.snapshot}` : "no snapshot"}, ${plan.strategy} paging\n`);
+      block.print(`${year}: ${plan.full ? "full snapshot" : `changes (${plan.from}, ${plan.to}]`}, ${plan.snapshot ? `snapshot ${plan.snapshot}` : "no snapshot"}, ${plan.strategy} paging`);
     },
     start: (year, resource) => {
       rows.set(key(year, resource), { records: 0, pages: 0, started: performance.now(), done: false });

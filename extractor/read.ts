@@ -10,7 +10,7 @@
 //   plain    no change queries: parallel offset pages, then the count is checked again and a change
 //            reported (the next run's full snapshot repairs it).
 import type { ApiClient } from "./api/client.js";
-import { Limit } from "./limit.js";
+import { Limit } from "../lib/limit.js";
 import { splitJsonArray } from "./verbatim.js";
 
 export type Strategy = "cursor" | "offset" | "reverse" | "plain";

@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, loadEnvironment, parseSettings } from "../extractor/config.js";
+import { ConfigError, parseSettings } from "../extractor/config.js";
+import { loadEnvironment } from "../lib/env.js";
 
 const valid = { EDFI_API_BASE_URL: "https://api.example.org/", EDFI_CLIENT_ID: "id", EDFI_CLIENT_SECRET: "secret", EDFI_SCHOOL_YEARS: "2025, 2024" };
 

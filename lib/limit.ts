@@ -1,5 +1,5 @@
-// A FIFO counting semaphore: bounds requests in flight across every resource and year, in arrival order,
-// so a big resource queues behind nobody and starves nobody.
+// A FIFO counting semaphore: bounds work in flight (extractor requests, engine actions) in arrival order,
+// so a big item queues behind nobody and starves nobody.
 export class Limit {
   private active = 0;
   private readonly waiting: (() => void)[] = [];

@@ -1,0 +1,135 @@
+// Executes a compiled Dataform graph on a DuckDB file: `runGraph` for the actions, `runTests` for the
+// unit tests. Programmatic entry points for the CLI, the tests and the demo.
+import { availableParallelism } from "node:os";
+import { existsSync } from "node:fs";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { actionsOf, type Action, type CompiledGraph } from "./compiled-graph.js";
+import { buildOnCopy } from "./database-file.js";
+import { quote } from "./duckdb-sql.js";
+import { executeAction } from "./execute-action.js";
+import { dependencyOrder, runInDependencyOrder, selectActions, type Selection } from "./graph-order.js";
+import { silentProgress, type ActionResult, type Progress } from "./progress.js";
+import { describeFailure, runUnitTest } from "./unit-tests.js";
+
+export interface RunOptions {
+  /** The DuckDB file to build or update; created if missing. */
+  database: string;
+  fullRefresh?: boolean;
+  selection?: Selection;
+  /** Actions run at once, each on its own connection (default: the number of CPUs). */
+  concurrency?: number;
+  progress?: Progress;
+}
+
+export interface RunReport {
+  results: ActionResult[];
+  /** Whether the database file was replaced by this run's build (false when an action failed). */
+  committed: boolean;
+  seconds: number;
+}
+
+/** True when every action and test passed (nothing failed, no assertion found rows). */
+export const succeeded = (report: RunReport) => report.results.every((r) => r.status !== "failed" && r.status !== "assertion-failed");
+
+const elapsed = (started: number) => (performance.now() - started) / 1000;
+
+async function runActions(path: string, actions: Action[], options: RunOptions, progress: Progress): Promise<ActionResult[]> {
+  const instance = await DuckDBInstance.create(path);
+  try {
+    const connections = await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? availableParallelism()) }, () => instance.connect()));
+    const idle = [...connections];
+    const schemas = [...new Set(actions.map((a) => a.target.schema))];
+    await connections[0].run(schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quote(schema)};`).join("\n"));
+    const results: ActionResult[] = [];
+    const report = (result: ActionResult) => {
+      results.push(result);
+      progress.done(result);
+    };
+    const describe = (action: Action) => ({ name: action.name, kind: action.kind, fileName: action.fileName });
+    await runInDependencyOrder(
+      actions,
+      connections.length,
+      async (action) => {
+        if (action.disabled) return report({ ...describe(action), status: "disabled", seconds: 0 }), true;
+        progress.start(describe(action));
+        const started = performance.now();
+        // The scheduler runs at most one action per connection, so one is always idle here.
+        const connection = idle.pop()!;
+        try {
+          const outcome = await executeAction(connection, action, { fullRefresh: options.fullRefresh ?? false });
+          if (outcome.status === "ok") report({ ...describe(action), status: "ok", seconds: elapsed(started), ...(outcome.detail ? { detail: outcome.detail } : {}) });
+          else report({ ...describe(action), status: "assertion-failed", seconds: elapsed(started), rows: outcome.rows });
+          // A failing assertion reports data quality; what depends on it still runs.
+          return true;
+        } catch (error) {
+          report({ ...describe(action), status: "failed", seconds: elapsed(started), message: (error as Error).message });
+          return false;
+        } finally {
+          idle.push(connection);
+        }
+      },
+      (action, failed) => report({ ...describe(action), status: "skipped", seconds: 0, message: `skipped: depends on ${failed}, which failed` }),
+    );
+    // Everything into the file itself, so it can be renamed without its WAL.
+    await connections[0].run("CHECKPOINT");
+    for (const connection of connections) connection.closeSync();
+    return results;
+  } finally {
+    instance.closeSync();
+  }
+}
+
+/**
+ * Runs the graph's actions (all, or the selection) in dependency order on a copy of the database,
+ * which replaces the original only if no action failed. Failing assertions do not stop the run or
+ * the commit: they are reported, and `succeeded` is false.
+ */
+export async function runGraph(graph: CompiledGraph, options: RunOptions): Promise<RunReport> {
+  const started = performance.now();
+  const progress = options.progress ?? silentProgress;
+  // Selection and cycles are checked before the database is touched.
+  const actions = dependencyOrder(selectActions(actionsOf(graph), options.selection ?? { actions: [], tags: [], includeDeps: false }));
+  progress.begin({ actions: actions.length, database: options.database });
+  let results: ActionResult[] = [];
+  const committed = await buildOnCopy(options.database, async (path) => {
+    results = await runActions(path, actions, options, progress);
+    return results.every((r) => r.status !== "failed");
+  });
+  progress.end();
+  return { results, committed, seconds: elapsed(started) };
+}
+
+/**
+ * Runs the graph's unit tests, like `dataform test`. Inputs are inlined in each test query, so an
+ * in-memory database is enough; an existing database file is opened read-only for queries that
+ * read tables the test does not replace.
+ */
+export async function runTests(graph: CompiledGraph, options: Pick<RunOptions, "database" | "progress">): Promise<RunReport> {
+  const started = performance.now();
+  const progress = options.progress ?? silentProgress;
+  progress.begin({ actions: graph.tests.length, database: options.database });
+  const instance = existsSync(options.database) ? await DuckDBInstance.create(options.database, { access_mode: "READ_ONLY" }) : await DuckDBInstance.create(":memory:");
+  const results: ActionResult[] = [];
+  try {
+    const connection = await instance.connect();
+    for (const test of graph.tests) {
+      const testStarted = performance.now();
+      progress.start({ name: test.name, kind: "test" });
+      const result: ActionResult = { name: test.name, kind: "test", fileName: test.fileName, status: "ok", seconds: 0 };
+      try {
+        const outcome = await runUnitTest(connection, test);
+        if (!outcome.passed) Object.assign(result, { status: "failed", message: describeFailure(outcome) });
+      } catch (error) {
+        Object.assign(result, { status: "failed", message: (error as Error).message });
+      }
+      result.seconds = elapsed(testStarted);
+      results.push(result);
+      progress.done(result);
+    }
+    connection.closeSync();
+  } finally {
+    instance.closeSync();
+  }
+  progress.end();
+  return { results, committed: false, seconds: elapsed(started) };
+}

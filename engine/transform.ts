@@ -1,0 +1,48 @@
+// `npm run transform`: compile the Dataform project for DuckDB over a local lake, then run it.
+import { statSync } from "node:fs";
+import { basename, extname, resolve } from "node:path";
+import { compileProject } from "./compile.js";
+import type { CompiledGraph } from "./compiled-graph.js";
+import { InputError } from "./errors.js";
+import type { Selection } from "./graph-order.js";
+import { runGraph, runTests, type RunOptions, type RunReport } from "./run-graph.js";
+
+export interface TransformOptions extends Omit<RunOptions, "selection"> {
+  /** The folder holding dataform.json (default: the current directory). */
+  projectDir?: string;
+  /** The lake folder the sources read (the extractor's LAKE_URI). */
+  lake: string;
+  /** `asOfDate` var: the day the AMT is computed for (YYYY-MM-DD; default: today, in the project). */
+  asOf?: string;
+  selection?: Selection;
+}
+
+/** The lake must be a local folder: DuckDB here has no cloud storage extension (no network). */
+export function checkLake(lake: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(lake)) throw new InputError(`The DuckDB engine reads a local lake folder only, not ${lake}: copy the lake locally and pass --lake <dir>`);
+  const path = resolve(lake);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat?.isDirectory()) throw new InputError(`Lake folder not found: ${path} (run npm run extract first, or pass --lake <dir> / set LAKE_URI)`);
+  return path;
+}
+
+function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
+  if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new InputError(`--as-of must be a date as YYYY-MM-DD, got "${options.asOf}"`);
+  return compileProject({
+    projectDir: resolve(options.projectDir ?? "."),
+    vars: { lakeUri, ...(options.asOf ? { asOfDate: options.asOf } : {}) },
+    // DuckDB names a file's catalog after its base name (amt.duckdb → amt); see sql-rewrite.ts for why it does not matter.
+    defaultDatabase: basename(options.database, extname(options.database)),
+  });
+}
+
+/** Compiles and runs the actions; the lake is checked first and the database is only replaced by a good build. */
+export async function transform(options: TransformOptions): Promise<RunReport> {
+  const lake = checkLake(options.lake);
+  return runGraph(await compileFor(options, lake), options);
+}
+
+/** Compiles and runs the unit tests (`dataform test`); they bring their own inputs, so the lake need not exist. */
+export async function testProject(options: TransformOptions): Promise<RunReport> {
+  return runTests(await compileFor(options, resolve(options.lake)), options);
+}

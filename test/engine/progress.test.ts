@@ -1,0 +1,54 @@
+import { PassThrough } from "node:stream";
+import { jsonLinesProgress, ttyProgress, type ActionResult, type Progress } from "../../engine/progress.js";
+import { summarize } from "../../engine/summary.js";
+
+const results: ActionResult[] = [
+  { name: "analytics.dim", kind: "table", fileName: "definitions/amt/dim.sqlx", status: "ok", seconds: 1.234 },
+  { name: "edfi_assertions.dim_rows", kind: "assertion", fileName: "definitions/amt/dim.sqlx", status: "assertion-failed", seconds: 0.1, rows: 3 },
+  { name: "analytics.fact", kind: "incremental", fileName: "definitions/amt/fact.sqlx", status: "skipped", seconds: 0, message: "skipped: depends on analytics.x, which failed" },
+];
+
+function drive(progress: Progress) {
+  progress.begin({ actions: 3, database: "amt.duckdb" });
+  for (const result of results) {
+    progress.start(result);
+    progress.done(result);
+  }
+  progress.end();
+}
+
+const capture = () => {
+  const out = new PassThrough();
+  let text = "";
+  out.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  return { out, text: () => text };
+};
+
+describe("engine progress", () => {
+  test("JSON lines: begin, then one event per action with its status and timing", () => {
+    const { out, text } = capture();
+    drive(jsonLinesProgress(out));
+    const events = text().trim().split("\n").map((line) => JSON.parse(line));
+    expect(events.map((e) => e.event)).toEqual(["begin", "action", "action", "action"]);
+    expect(events[1]).toMatchObject({ name: "analytics.dim", status: "ok", seconds: 1.234 });
+    expect(events[2]).toMatchObject({ status: "assertion-failed", rows: 3 });
+  });
+
+  test("terminal: a line per finished action with its time, the reason under failures, and a bar", () => {
+    const { out, text } = capture();
+    drive(ttyProgress(out, { intervalMs: 0 }));
+    expect(text()).toContain("✓ table       analytics.dim  1.23s");
+    expect(text()).toContain("✗ assertion   edfi_assertions.dim_rows  0.10s  3 failing row(s)");
+    expect(text()).toContain("    skipped: depends on analytics.x, which failed");
+    expect(text()).toContain(`[${"#".repeat(24)}] 3/3`);
+  });
+
+  test("the summary counts statuses and lists what did not pass", () => {
+    const summary = summarize({ results, committed: true, seconds: 2 });
+    expect(summary.line).toBe("1 ok, 0 failed, 1 assertion(s) failed, 1 skipped in 2.0s");
+    expect(summary.rows).toEqual([
+      { status: "assertion-failed", kind: "assertion", name: "edfi_assertions.dim_rows", file: "definitions/amt/dim.sqlx", rows: 3 },
+      { status: "skipped", kind: "incremental", name: "analytics.fact", file: "definitions/amt/fact.sqlx" },
+    ]);
+  });
+});

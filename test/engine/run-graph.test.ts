@@ -1,0 +1,188 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { runGraph, runTests, succeeded, type RunReport } from "../../engine/run-graph.js";
+import { assertion, graph, operation, query, ref, table, target, tempDatabase } from "../support/compiled-graph.js";
+
+/** A one-file lake: gzip NDJSON students. */
+function lakeFile(students: { id: number; name: string; born: string }[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), "engine-lake-")), "students.ndjson.gz");
+  writeFileSync(file, gzipSync(students.map((s) => JSON.stringify(s)).join("\n")));
+  return file;
+}
+
+const source = (file: string) =>
+  operation("edfi_sources", "students", [`CREATE OR REPLACE VIEW ${ref("edfi_sources", "students")} AS SELECT * FROM read_json('${file}', format = 'newline_delimited')`]);
+
+const staging = table("edfi_staging", "students", `SELECT id, name, CAST(born AS DATE) AS born FROM ${ref("edfi_sources", "students")}`, [target("edfi_sources", "students")], {
+  preOps: [`CREATE OR REPLACE TABLE ${ref("edfi_staging", "audit")} AS SELECT 'pre' AS step`],
+  postOps: [`INSERT INTO ${ref("edfi_staging", "audit")} SELECT 'post: ' || count(*) FROM ${ref("edfi_staging", "students")}`],
+});
+
+// As Dataform compiles an incremental table: `when(incremental(), …)` only in incrementalQuery. The
+// increment lists its columns in another order, which a positional MERGE would mix up.
+const enrollments = {
+  ...table("analytics", "student_dim", `SELECT id, name, 'full' AS how FROM ${ref("edfi_staging", "students")}`, [target("edfi_staging", "students")]),
+  type: "incremental",
+  enumType: "INCREMENTAL",
+  incrementalQuery: `SELECT 'merged' AS how, name, id FROM ${ref("edfi_staging", "students")} WHERE id >= 2`,
+  incrementalPreOps: [`CREATE OR REPLACE TABLE ${ref("analytics", "increments")} AS SELECT count(*) AS before FROM ${ref("analytics", "student_dim")}`],
+  incrementalPostOps: [`ALTER TABLE ${ref("analytics", "increments")} ADD COLUMN after BIGINT DEFAULT 0; UPDATE ${ref("analytics", "increments")} SET after = (SELECT count(*) FROM ${ref("analytics", "student_dim")})`],
+  uniqueKey: ["id"],
+  onSchemaChange: "IGNORE",
+};
+
+// Built-in rowConditions assertion as core writes it: the condition text with \' escapes.
+const rowConditions = assertion(
+  "analytics_student_dim_assertions_rowConditions",
+  `\nSELECT\n  'name IS NOT NULL AND name <> \\'\\'' AS failing_row_condition,\n  *\nFROM ${ref("analytics", "student_dim")}\nWHERE NOT (name IS NOT NULL AND name <> '')\n`,
+  [target("analytics", "student_dim")],
+  target("analytics", "student_dim"),
+);
+const bornAfter2000 = assertion(
+  "edfi_staging_students_assertions_rowConditions",
+  `SELECT 'born > DATE \\'2000-01-01\\'' AS failing_row_condition, * FROM ${ref("edfi_staging", "students")} WHERE NOT (born > DATE '2000-01-01')`,
+  [target("edfi_staging", "students")],
+  target("edfi_staging", "students"),
+);
+const afterCheck = table("analytics", "checked", `SELECT count(*) AS n FROM ${ref("analytics", "student_dim")}`, [target("analytics", "student_dim"), bornAfter2000.target]);
+
+const project = (file: string) =>
+  graph({ operations: [source(file)], tables: [staging, enrollments, afterCheck], assertions: [rowConditions, bornAfter2000] });
+
+const status = (report: RunReport) => Object.fromEntries(report.results.map((r) => [r.name, r.status]));
+
+describe("running a compiled graph on DuckDB", () => {
+  const database = tempDatabase();
+  const first = [
+    { id: 1, name: "Ann", born: "2010-01-02" },
+    { id: 2, name: "Bob", born: "1999-05-06" },
+  ];
+  const second = [first[0], { id: 2, name: "Bobby", born: "2011-05-06" }, { id: 3, name: "Cy", born: "2012-07-08" }];
+  let report: RunReport;
+
+  beforeAll(async () => {
+    report = await runGraph(project(lakeFile(first)), { database, concurrency: 2 });
+  });
+
+  test("builds every action in dependency order with backtick names rewritten, pre- and post-operations included", async () => {
+    expect(status(report)).toEqual({
+      "edfi_sources.students": "ok",
+      "edfi_staging.students": "ok",
+      "analytics.student_dim": "ok",
+      "analytics.checked": "ok",
+      "edfi_assertions.analytics_student_dim_assertions_rowConditions": "ok",
+      "edfi_assertions.edfi_staging_students_assertions_rowConditions": "assertion-failed",
+    });
+    expect(await query(database, "SELECT id, name, how FROM analytics.student_dim ORDER BY id")).toEqual([
+      { id: "1", name: "Ann", how: "full" },
+      { id: "2", name: "Bob", how: "full" },
+    ]);
+    expect(await query(database, "SELECT step FROM edfi_staging.audit")).toEqual([{ step: "pre" }, { step: "post: 2" }]);
+  });
+
+  test("a failing assertion is reported with its row count, the run goes on and the database is kept, but the run did not succeed", async () => {
+    const failed = report.results.find((r) => r.status === "assertion-failed");
+    expect(failed).toMatchObject({ name: "edfi_assertions.edfi_staging_students_assertions_rowConditions", rows: 1 });
+    expect(report.committed).toBe(true);
+    expect(succeeded(report)).toBe(false);
+    // The assertion stays as a view of its failing rows.
+    expect(await query(database, "SELECT name, failing_row_condition FROM edfi_assertions.edfi_staging_students_assertions_rowConditions")).toEqual([
+      { name: "Bob", failing_row_condition: "born > DATE '2000-01-01'" },
+    ]);
+  });
+
+  test("a second run merges the increment on the unique key: updates and inserts, columns matched by name", async () => {
+    const again = await runGraph(project(lakeFile(second)), { database });
+    expect(again.results.find((r) => r.name === "analytics.student_dim")).toMatchObject({ status: "ok", detail: "merged" });
+    expect(succeeded(again)).toBe(true);
+    expect(await query(database, "SELECT id, name, how FROM analytics.student_dim ORDER BY id")).toEqual([
+      { id: "1", name: "Ann", how: "full" },
+      { id: "2", name: "Bobby", how: "merged" },
+      { id: "3", name: "Cy", how: "merged" },
+    ]);
+    expect(await query(database, "SELECT before, after FROM analytics.increments")).toEqual([{ before: "2", after: "3" }]);
+  });
+
+  test("a full refresh rebuilds the incremental table from its full query: the same rows", async () => {
+    const refreshed = await runGraph(project(lakeFile(second)), { database, fullRefresh: true });
+    expect(refreshed.results.find((r) => r.name === "analytics.student_dim")).toMatchObject({ status: "ok", detail: "rebuilt" });
+    expect(await query(database, "SELECT id, name FROM analytics.student_dim ORDER BY id")).toEqual([
+      { id: "1", name: "Ann" },
+      { id: "2", name: "Bobby" },
+      { id: "3", name: "Cy" },
+    ]);
+  });
+
+  test("a failing action (a corrupt gzip file in the lake) names itself and the file, skips its dependents and leaves the old database intact", async () => {
+    const before = readFileSync(database);
+    const corrupt = lakeFile(first);
+    writeFileSync(corrupt, Buffer.concat([readFileSync(corrupt).subarray(0, 20), Buffer.from("not gzip at all")]));
+    const broken = await runGraph(graph({ operations: [source(corrupt)], tables: [staging, table("analytics", "independent", "SELECT 1 AS x")] }), { database });
+    const failure = broken.results.find((r) => r.status === "failed");
+    expect(failure?.message).toContain("operation edfi_sources.students (definitions/students.sqlx): ");
+    expect(failure?.message).toContain(corrupt);
+    expect(broken.results.find((r) => r.name === "edfi_staging.students")).toMatchObject({ status: "skipped", message: "skipped: depends on edfi_sources.students, which failed" });
+    expect(broken.results.find((r) => r.name === "analytics.independent")?.status).toBe("ok");
+    expect(broken.committed).toBe(false);
+    expect(readFileSync(database).equals(before)).toBe(true);
+    expect(existsSync(`${database}.building`)).toBe(false);
+    expect(await query(database, "SELECT count(*) AS n FROM analytics.student_dim")).toEqual([{ n: "3" }]);
+  });
+});
+
+describe("other action kinds", () => {
+  test("an incremental table without a unique key appends; disabled actions are skipped but their dependents run", async () => {
+    const database = tempDatabase();
+    const log = {
+      ...table("analytics", "log", "SELECT 1 AS run"),
+      type: "incremental",
+      incrementalQuery: `SELECT max(run) + 1 AS run FROM ${ref("analytics", "log")}`,
+    };
+    const off = table("analytics", "off", "SELECT * FROM nowhere", [], { disabled: true });
+    const after = table("analytics", "after_off", "SELECT 1 AS x", [target("analytics", "off")]);
+    const compiled = graph({ tables: [log, off, after] });
+    await runGraph(compiled, { database });
+    const second = await runGraph(compiled, { database });
+    expect(status(second)).toEqual({ "analytics.log": "ok", "analytics.off": "disabled", "analytics.after_off": "ok" });
+    expect(await query(database, "SELECT run FROM analytics.log ORDER BY run")).toEqual([{ run: 1 }, { run: 2 }]);
+  });
+
+  test("a view replaces a table of the same name", async () => {
+    const database = tempDatabase();
+    await runGraph(graph({ tables: [table("analytics", "x", "SELECT 1 AS a")] }), { database });
+    await runGraph(graph({ tables: [{ ...table("analytics", "x", "SELECT 2 AS a"), type: "view" }] }), { database });
+    expect(await query(database, "SELECT table_type, (SELECT a FROM analytics.x) AS a FROM information_schema.tables WHERE table_name = 'x'")).toEqual([{ table_type: "VIEW", a: 2 }]);
+  });
+});
+
+describe("unit tests (type: test)", () => {
+  // As compiled: the input is inlined in place of the ref; BigQuery escapes in the literals.
+  const unitTest = (name: string, expected: string) => ({
+    name,
+    fileName: `definitions/tests/${name}.sqlx`,
+    target: target("edfi_staging", name),
+    testQuery: "\nSELECT id, upper(name) AS name\nFROM (\n  SELECT 1 AS id, 'o\\'hara' AS name UNION ALL SELECT 2, 'ann' UNION ALL SELECT 2, 'ann'\n)\n",
+    expectedOutputQuery: expected,
+  });
+
+  test("pass when the rows match as a multiset in any order; fail with the missing and unexpected rows", async () => {
+    const report = await runTests(
+      graph({
+        tests: [
+          unitTest("passes", "SELECT 2 AS id, 'ANN' AS name UNION ALL SELECT 1, 'O\\'HARA' UNION ALL SELECT 2, 'ANN'"),
+          unitTest("fails", "SELECT 2 AS id, 'ANN' AS name UNION ALL SELECT 1, 'O\\'HARA' UNION ALL SELECT 3, 'CY'"),
+          unitTest("wrong_columns", "SELECT 1 AS id, 'O\\'HARA' AS full_name"),
+        ],
+      }),
+      { database: tempDatabase() },
+    );
+    expect(status(report)).toEqual({ passes: "ok", fails: "failed", wrong_columns: "failed" });
+    expect(report.results[1].message).toBe(
+      ["1 expected row(s) missing, 1 unexpected row(s)", '  missing:    {"id":3,"name":"CY"}', '  unexpected: {"id":2,"name":"ANN"}'].join("\n"),
+    );
+    expect(report.results[2].message).toBe("columns differ: expected (id, full_name), got (id, name)");
+    expect(succeeded(report)).toBe(false);
+  });
+});

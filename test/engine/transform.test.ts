@@ -1,0 +1,81 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { compileArgs, compileProject, parseCompiled } from "../../engine/compile.js";
+import { actionsOf } from "../../engine/compiled-graph.js";
+import { CompileError, InputError } from "../../engine/errors.js";
+import { succeeded } from "../../engine/run-graph.js";
+import { checkLake, testProject, transform } from "../../engine/transform.js";
+import { catalog } from "../../lib/catalog.js";
+import { tempDatabase } from "../support/compiled-graph.js";
+
+/** A lake as the extractor leaves it after a run that found nothing: an empty part per table. */
+function emptyLake(): string {
+  const lake = mkdtempSync(join(tmpdir(), "engine-lake-"));
+  for (const entry of catalog) {
+    const folder = join(lake, "edfi", entry.table, "school_year=2025");
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, "20250101T000000Z-000000-00001.ndjson.gz"), gzipSync(""));
+  }
+  return lake;
+}
+
+describe("compiling the Dataform project for DuckDB", () => {
+  test("vars for the local lake; values the CLI would split are refused", () => {
+    expect(compileArgs({ projectDir: "/p", vars: { lakeUri: "/data/lake", asOfDate: "2025-03-01" }, defaultDatabase: "amt" })).toEqual([
+      "compile",
+      "/p",
+      "--json",
+      "--vars=lakeUri=/data/lake,asOfDate=2025-03-01,engine=duckdb",
+      "--default-database=amt",
+    ]);
+    expect(() => compileArgs({ projectDir: "/p", vars: { lakeUri: "/data/school_year=2025" }, defaultDatabase: "amt" })).toThrow(InputError);
+  });
+
+  test("graph errors become one error naming each file", () => {
+    const output = JSON.stringify({ graphErrors: { compilationErrors: [{ fileName: "definitions/staging/students.sqlx", message: 'Could not resolve "nope"', stack: "…" }] } });
+    expect(() => parseCompiled(output)).toThrow(new CompileError('Dataform compilation failed:\n  definitions/staging/students.sqlx: Could not resolve "nope"'));
+  });
+
+  test("the root project compiles for DuckDB and every compiled action runs over an empty lake; declarations are not run", async () => {
+    const lake = emptyLake();
+    const compiled = await compileProject({ projectDir: process.cwd(), vars: { lakeUri: lake }, defaultDatabase: "amt" });
+    expect(compiled.declarations.map((d) => d.target.name).sort()).toEqual(catalog.map((e) => e.table).sort());
+    const database = tempDatabase();
+    const report = await transform({ lake, database });
+    expect(report.results.map((r) => r.name).sort()).toEqual(actionsOf(compiled).map((a) => a.name).sort());
+    expect(report.results.filter((r) => r.status === "failed")).toEqual([]);
+    expect(report.committed).toBe(true);
+    expect(existsSync(database)).toBe(true);
+    expect(succeeded(await testProject({ lake, database }))).toBe(true);
+  });
+
+  test("a missing or remote lake is refused before anything runs", async () => {
+    const database = tempDatabase();
+    await expect(transform({ lake: "/no/such/lake", database })).rejects.toThrow("Lake folder not found: /no/such/lake");
+    expect(() => checkLake("gs://bucket/lake")).toThrow(InputError);
+    expect(existsSync(database)).toBe(false);
+  });
+});
+
+describe("npm run transform", () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "engine/cli.ts", ...args], { encoding: "utf8", timeout: 120_000 });
+
+  test("reports progress as JSON lines off a terminal, a summary, and exits 0", () => {
+    const run = cli("--lake", emptyLake(), "--db", tempDatabase());
+    expect(run.stderr).toMatch(/0 failed, 0 assertion\(s\) failed, 0 skipped in [\d.]+s; .*amt\.duckdb updated/);
+    const events = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
+    expect(events[0]).toMatchObject({ event: "begin" });
+    expect(events.at(-1)).toMatchObject({ event: "summary", committed: true, counts: { failed: 0 } });
+    expect(run.status).toBe(0);
+  });
+
+  test("bad input exits 2 with the reason", () => {
+    const run = cli("--lake", "/no/such/lake", "--db", tempDatabase());
+    expect(run.stderr.trim()).toBe("Lake folder not found: /no/such/lake (run npm run extract first, or pass --lake <dir> / set LAKE_URI)");
+    expect(run.status).toBe(2);
+    expect(cli("--as-of", "1 March", "--lake", emptyLake(), "--db", tempDatabase()).status).toBe(2);
+  });
+});

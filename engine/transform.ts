@@ -23,6 +23,9 @@ export function checkLake(lake: string): string {
   const path = resolve(lake);
   const stat = statSync(path, { throwIfNoEntry: false });
   if (!stat?.isDirectory()) throw new InputError(`Lake folder not found: ${path} (run npm run extract first, or pass --lake <dir> / set LAKE_URI)`);
+  if (!statSync(resolve(path, "_commits"), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new InputError(`Lake ${path} has no committed extract (no _commits folder): run npm run extract first`);
+  }
   return path;
 }
 

@@ -19,6 +19,8 @@ function emptyLake(): string {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, "20250101T000000Z-000000-00001.ndjson.gz"), gzipSync(""));
   }
+  mkdirSync(join(lake, "_commits", "school_year=2025"), { recursive: true });
+  writeFileSync(join(lake, "_commits", "school_year=2025", "20250101T000000Z-000000.ndjson"), "");
   return lake;
 }
 
@@ -39,10 +41,11 @@ describe("compiling the Dataform project for DuckDB", () => {
     expect(() => parseCompiled(output)).toThrow(new CompileError('Dataform compilation failed:\n  definitions/staging/students.sqlx: Could not resolve "nope"'));
   });
 
-  test("the root project compiles for DuckDB and every compiled action runs over an empty lake; declarations are not run", async () => {
+  test("the root project compiles for DuckDB, every compiled action runs over an empty lake and its unit tests pass", async () => {
     const lake = emptyLake();
     const compiled = await compileProject({ projectDir: process.cwd(), vars: { lakeUri: lake }, defaultDatabase: "amt" });
-    expect(compiled.declarations.map((d) => d.target.name).sort()).toEqual(catalog.map((e) => e.table).sort());
+    const sources = actionsOf(compiled).filter((a) => a.target.schema === "edfi_sources");
+    expect(sources.map((a) => a.target.name).sort()).toEqual(["_commits", ...catalog.map((e) => e.table)].sort());
     const database = tempDatabase();
     const report = await transform({ lake, database });
     expect(report.results.map((r) => r.name).sort()).toEqual(actionsOf(compiled).map((a) => a.name).sort());
@@ -50,11 +53,12 @@ describe("compiling the Dataform project for DuckDB", () => {
     expect(report.committed).toBe(true);
     expect(existsSync(database)).toBe(true);
     expect(succeeded(await testProject({ lake, database }))).toBe(true);
-  });
+  }, 180_000);
 
   test("a missing or remote lake is refused before anything runs", async () => {
     const database = tempDatabase();
     await expect(transform({ lake: "/no/such/lake", database })).rejects.toThrow("Lake folder not found: /no/such/lake");
+    await expect(transform({ lake: mkdtempSync(join(tmpdir(), "engine-lake-")), database })).rejects.toThrow(/has no committed extract/);
     expect(() => checkLake("gs://bucket/lake")).toThrow(InputError);
     expect(existsSync(database)).toBe(false);
   });
@@ -65,7 +69,7 @@ describe("npm run transform", () => {
 
   test("reports progress as JSON lines off a terminal, a summary, and exits 0", () => {
     const run = cli("--lake", emptyLake(), "--db", tempDatabase());
-    expect(run.stderr).toMatch(/0 failed, 0 assertion\(s\) failed, 0 skipped in [\d.]+s; .*amt\.duckdb updated/);
+    expect(run.stderr).toMatch(/0 failed, 0 assertion\(s\) failed, 0 skipped, \d+ disabled in [\d.]+s; .*amt\.duckdb updated/);
     const events = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
     expect(events[0]).toMatchObject({ event: "begin" });
     expect(events.at(-1)).toMatchObject({ event: "summary", committed: true, counts: { failed: 0 } });

@@ -5,11 +5,11 @@
 //   memory      peak RSS of the extract process at the big district, and relative to a district a tenth
 //               of its size (the extractor streams pages to the lake: memory must not grow with volume)
 // Lakes and the naive client's file go to a temporary folder that is removed afterwards.
-import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawnSimulator } from "../simulator/spawn.js";
+import { folderBytes, runChild, type ChildRun } from "./child.js";
 import { accessToken, totalCount } from "./naive.js";
 import { measureServingRate, type ServingRate } from "./simulator.js";
 
@@ -27,21 +27,6 @@ export interface ExtractorBenchOptions {
   resources: string[];
 }
 
-/** One benchmarked child process: timings from its JSON lines, peak RSS from bench/peak-rss.ts. */
-export interface ChildRun {
-  code: number | null;
-  /** spawn → exit. */
-  wallSeconds: number;
-  /** spawn → the child's `begin` line: Node, tsx and the modules load (the extractor also reads the API root and the lake state). */
-  startupSeconds: number;
-  /** `begin` line → `end` line: the extraction itself. */
-  workSeconds: number;
-  peakRssMb: number;
-  /** The last JSON line of each event kind. */
-  events: Record<string, Record<string, unknown>>;
-  stderr: string;
-}
-
 export interface ExtractRun extends ChildRun {
   records: number;
   expected: number;
@@ -49,53 +34,6 @@ export interface ExtractRun extends ChildRun {
   wallRate: number;
   workRate: number;
   lakeMb: number;
-}
-
-function runChild(script: string, args: string[], env: Record<string, string>, rssFile: string): Promise<ChildRun> {
-  const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./bench/peak-rss.ts", script, ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env, BENCH_PEAK_RSS_FILE: rssFile },
-  });
-  const events: Record<string, Record<string, unknown>> = {};
-  const at: Record<string, number> = {};
-  let pending = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    const now = performance.now();
-    const lines = (pending + chunk.toString()).split("\n");
-    pending = lines.pop() ?? "";
-    for (const line of lines) {
-      if (!line.startsWith("{")) continue;
-      const event = JSON.parse(line) as Record<string, unknown>;
-      events[String(event.event)] = event;
-      at[String(event.event)] ??= now;
-    }
-  });
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.once("error", reject);
-    child.once("close", (code) => {
-      const ended = performance.now();
-      const begin = at.begin ?? ended;
-      let peakRssMb = NaN;
-      try {
-        peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
-      } catch {
-        // the child died before its exit handler ran
-      }
-      const seconds = (ms: number) => ms / 1000;
-      resolve({ code, wallSeconds: seconds(ended - started), startupSeconds: seconds(begin - started), workSeconds: seconds((at.end ?? ended) - begin), peakRssMb, events, stderr });
-    });
-  });
-}
-
-function folderBytes(folder: string): number {
-  let bytes = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return bytes;
 }
 
 async function runExtract(base: string, options: ExtractorBenchOptions, work: string, name: string): Promise<ExtractRun> {

@@ -1,0 +1,68 @@
+// A benchmarked child process (a CLI of this project under tsx): wall time, the time to its first JSON
+// line (`begin`), its JSON-line events and its peak RSS (bench/peak-rss.ts).
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+/** One benchmarked child process: timings from its JSON lines, peak RSS from bench/peak-rss.ts. */
+export interface ChildRun {
+  code: number | null;
+  /** spawn → exit. */
+  wallSeconds: number;
+  /** spawn → the child's `begin` line: Node, tsx and the modules load (the extractor also reads the API root and the lake state). */
+  startupSeconds: number;
+  /** `begin` line → `end` line: the extraction itself. */
+  workSeconds: number;
+  peakRssMb: number;
+  /** The last JSON line of each event kind. */
+  events: Record<string, Record<string, unknown>>;
+  stderr: string;
+}
+
+export function runChild(script: string, args: string[], env: Record<string, string>, rssFile: string): Promise<ChildRun> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./bench/peak-rss.ts", script, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env, BENCH_PEAK_RSS_FILE: rssFile },
+  });
+  const events: Record<string, Record<string, unknown>> = {};
+  const at: Record<string, number> = {};
+  let pending = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    const now = performance.now();
+    const lines = (pending + chunk.toString()).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      if (!line.startsWith("{")) continue;
+      const event = JSON.parse(line) as Record<string, unknown>;
+      events[String(event.event)] = event;
+      at[String(event.event)] ??= now;
+    }
+  });
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => {
+      const ended = performance.now();
+      const begin = at.begin ?? ended;
+      let peakRssMb = NaN;
+      try {
+        peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
+      } catch {
+        // the child died before its exit handler ran
+      }
+      const seconds = (ms: number) => ms / 1000;
+      resolve({ code, wallSeconds: seconds(ended - started), startupSeconds: seconds(begin - started), workSeconds: seconds((at.end ?? ended) - begin), peakRssMb, events, stderr });
+    });
+  });
+}
+
+export function folderBytes(folder: string): number {
+  let bytes = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return bytes;
+}
+

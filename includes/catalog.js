@@ -17,7 +17,8 @@
 //   usedBy       AMT views that read it (documentation, and the completeness test against AMT-SPEC §3.3)
 //   fields       staging columns besides the natural key (includes/staging.js), DS 5 names
 //   children     child collections staged as their own tables: { name, path, fields, children }
-//   incremental  staged incrementally (MERGE of the newly committed runs) because it is large
+//   incremental  staged incrementally (MERGE of the newly committed runs, reading only their files):
+//                every resource; descriptors are tiny and rebuilt
 
 const DATA_STANDARDS = [4, 5];
 
@@ -45,7 +46,7 @@ function resource(name, options) {
     usedBy: options.usedBy,
     fields: options.fields,
     children: options.children || [],
-    incremental: Boolean(options.incremental),
+    incremental: true,
   };
 }
 
@@ -362,7 +363,6 @@ const resources = [
     usedBy: ["StudentSchoolDim", "StudentLocalEducationAgencyDim", "StudentSchoolDemographicsBridge"],
   }),
   resource("studentSectionAssociations", {
-    incremental: true,
     fields: ["endDate", "homeroomIndicator:bool", "repeatIdentifierDescriptor", "teacherStudentDataLinkExclusion:bool"],
     key: ["beginDate", ...SECTION_REF, STUDENT],
     schoolYear: "sectionReference.schoolYear",
@@ -452,7 +452,6 @@ const resources = [
 
   // Attendance and grades
   resource("studentSchoolAttendanceEvents", {
-    incremental: true,
     fields: ["educationalEnvironmentDescriptor", "eventDuration:decimal", "attendanceEventReason"],
     key: [
       "attendanceEventCategoryDescriptor",
@@ -466,14 +465,12 @@ const resources = [
     usedBy: ["chrab_ChronicAbsenteeismAttendanceFact", "ews_StudentEarlyWarningFact"],
   }),
   resource("studentSectionAttendanceEvents", {
-    incremental: true,
     fields: ["educationalEnvironmentDescriptor", "eventDuration:decimal", "attendanceEventReason"],
     key: ["attendanceEventCategoryDescriptor", "eventDate", ...SECTION_REF, STUDENT],
     schoolYear: "sectionReference.schoolYear",
     usedBy: ["chrab_ChronicAbsenteeismAttendanceFact", "ews_StudentEarlyWarningFact"],
   }),
   resource("grades", {
-    incremental: true,
     fields: ["letterGradeEarned", "numericGradeEarned:decimal", "performanceBaseConversionDescriptor", "diagnosticStatement"],
     key: {
       4: [

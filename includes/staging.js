@@ -177,14 +177,17 @@ latest AS (
 )`;
 }
 
-/** The staging query of a resource: current records, typed, one row per natural key and school year. */
+/**
+ * The staging query of a resource: current records, typed. One row per record id and school year, hence
+ * per natural key: the API keeps natural keys unique among its records, a key change keeps the id, and
+ * the uniqueKey assertion checks it (a second window over the key would cost a third of the build).
+ */
 function stagingQuery(ctx, entry) {
   const columns = resourceColumns(entry);
   const paths = [...new Set(columns.flatMap((c) => [c.path, c.ds4Path]).filter(Boolean)), "_lastModifiedDate"];
   const [parse, at] = d.jsonTexts("data", paths, "_v");
   const read = (path) => at(paths.indexOf(path));
   const since = entry.incremental && ctx.incremental() ? unstagedRuns(ctx, entry, "l") : null;
-  const keyNames = columns.filter((c) => c.key).map((c) => c.name);
   const select = [
     "id",
     "school_year",
@@ -203,9 +206,7 @@ records AS (
 )
 SELECT
   ${select.join(",\n  ")}
-FROM records
-WHERE TRUE
-QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, ${keyNames.join(", ")} ORDER BY _run_id DESC, last_modified_date DESC, id DESC) = 1`;
+FROM records`;
 }
 
 /** The lines of `alias` from runs at or after the newest run an incremental staging table holds. */

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transform } from "../engine/transform.js";
 import { succeeded, type RunReport } from "../engine/run-graph.js";
-import { resourcesFor } from "../lib/catalog.js";
+import { catalog, resourcesFor } from "../lib/catalog.js";
 import type { SimulatorOptions } from "../simulator/server.js";
 import { currentIds, useSimulator } from "./support/api.js";
 import { runExtract, settingsFor, tempLake } from "./support/extract.js";
@@ -77,7 +77,7 @@ describe.each<[string, Partial<SimulatorOptions>]>([
     const incremental = await transform({ lake, database, concurrency: 2 });
     expectSucceeded(incremental);
     expect(incremental.results.filter((r) => r.detail === "merged").map((r) => r.name).sort()).toEqual(
-      resourcesFor(sim.dataStandard).filter((e) => e.incremental).map((e) => `edfi_staging.stg_${e.table}`).sort(),
+      catalog.filter((e) => e.incremental).map((e) => `edfi_staging.stg_${e.table}`).sort(),
     );
     await expectStagingMatchesSimulator(database);
 

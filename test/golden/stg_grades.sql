@@ -52,5 +52,3 @@ SELECT
   SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP) AS extracted_at,
   run_id AS _run_id
 FROM records
-WHERE TRUE
-QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, grade_type_descriptor, grading_period_descriptor, grading_period_name, grading_period_school_year, begin_date, local_course_code, school_id, student_section_association_school_year, section_identifier, session_name, student_unique_id, period_sequence ORDER BY _run_id DESC, last_modified_date DESC, id DESC) = 1

@@ -43,5 +43,3 @@ SELECT
   SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP) AS extracted_at,
   run_id AS _run_id
 FROM records
-WHERE TRUE
-QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, contact_unique_id, student_unique_id ORDER BY _run_id DESC, last_modified_date DESC, id DESC) = 1

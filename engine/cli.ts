@@ -22,6 +22,7 @@ const parser = yargs(hideBin(process.argv))
   .option("tags", { type: "string", describe: "Comma-separated tags: run the actions with any of them" })
   .option("include-deps", { type: "boolean", default: false, describe: "Also run the dependencies of the selected actions" })
   .option("concurrency", { type: "number", describe: "Actions run at once (default: number of CPUs)" })
+  .option("disable-assertions", { type: "boolean", default: false, describe: "Leave assertions out (as dataform's own flag): build only" })
   .command("$0", "compile and run the actions (default)")
   .command("test", "compile and run the Dataform unit tests (type: \"test\") only")
   .strict()
@@ -39,6 +40,7 @@ try {
     fullRefresh: argv["full-refresh"],
     selection: { actions: list(argv.actions), tags: list(argv.tags), includeDeps: argv["include-deps"] },
     concurrency: argv.concurrency,
+    disableAssertions: argv["disable-assertions"],
     progress: tty ? ttyProgress(process.stdout) : jsonLinesProgress(process.stdout),
   };
   const report = argv._[0] === "test" ? await testProject(options) : await transform(options);

@@ -11,6 +11,8 @@ export interface CompileOptions {
   vars: Record<string, string>;
   /** Only cosmetic here (names in the compiled JSON): the SQL rewrite drops the database part. */
   defaultDatabase: string;
+  /** Dataform's own --disable-assertions: built-in and declared assertions are left out of the graph. */
+  disableAssertions?: boolean;
 }
 
 /** The CLI arguments; it splits --vars on `,` and `=`, so values holding either cannot be passed. */
@@ -20,7 +22,8 @@ export function compileArgs(options: CompileOptions): string[] {
     if (/[,=]/.test(value)) throw new InputError(`Dataform var ${name} cannot contain "," or "=" (the CLI splits --vars on them): ${value}`);
   }
   const pairs = Object.entries(vars).map(([name, value]) => `${name}=${value}`);
-  return ["compile", options.projectDir, "--json", `--vars=${pairs.join(",")}`, `--default-database=${options.defaultDatabase}`];
+  const args = ["compile", options.projectDir, "--json", `--vars=${pairs.join(",")}`, `--default-database=${options.defaultDatabase}`];
+  return options.disableAssertions ? [...args, "--disable-assertions"] : args;
 }
 
 /** The compiled graph from the CLI's stdout; graph errors become one CompileError naming each file. */

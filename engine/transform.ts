@@ -15,6 +15,7 @@ export interface TransformOptions extends Omit<RunOptions, "selection"> {
   /** `asOfDate` var: the day the AMT is computed for (YYYY-MM-DD; default: today, in the project). */
   asOf?: string;
   selection?: Selection;
+  disableAssertions?: boolean;
 }
 
 /** The lake must be a local folder: DuckDB here has no cloud storage extension (no network). */
@@ -36,6 +37,7 @@ function compileFor(options: TransformOptions, lakeUri: string): Promise<Compile
     vars: { lakeUri, ...(options.asOf ? { asOfDate: options.asOf } : {}) },
     // DuckDB names a file's catalog after its base name (amt.duckdb → amt); see sql-rewrite.ts for why it does not matter.
     defaultDatabase: basename(options.database, extname(options.database)),
+    disableAssertions: options.disableAssertions,
   });
 }
 

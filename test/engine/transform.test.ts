@@ -34,6 +34,7 @@ describe("compiling the Dataform project for DuckDB", () => {
       "--default-database=amt",
     ]);
     expect(() => compileArgs({ projectDir: "/p", vars: { lakeUri: "/data/school_year=2025" }, defaultDatabase: "amt" })).toThrow(InputError);
+    expect(compileArgs({ projectDir: "/p", vars: {}, defaultDatabase: "amt", disableAssertions: true }).at(-1)).toBe("--disable-assertions");
   });
 
   test("graph errors become one error naming each file", () => {

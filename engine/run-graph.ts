@@ -1,6 +1,5 @@
 // Executes a compiled Dataform graph on a DuckDB file: `runGraph` for the actions, `runTests` for the
 // unit tests. Programmatic entry points for the CLI, the tests and the demo.
-import { availableParallelism } from "node:os";
 import { existsSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { actionsOf, type Action, type CompiledGraph } from "./compiled-graph.js";
@@ -16,7 +15,10 @@ export interface RunOptions {
   database: string;
   fullRefresh?: boolean;
   selection?: Selection;
-  /** Actions run at once, each on its own connection (default: the number of CPUs). */
+  /**
+   * Actions run at once, each on its own connection. Default 1: DuckDB already spreads one query over
+   * every core, and concurrent writers to one database contend (a staging build ran 2-3× slower at 2).
+   */
   concurrency?: number;
   progress?: Progress;
 }
@@ -36,7 +38,7 @@ const elapsed = (started: number) => (performance.now() - started) / 1000;
 async function runActions(path: string, actions: Action[], options: RunOptions, progress: Progress): Promise<ActionResult[]> {
   const instance = await DuckDBInstance.create(path);
   try {
-    const connections = await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? availableParallelism()) }, () => instance.connect()));
+    const connections = await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => instance.connect()));
     const idle = [...connections];
     const schemas = [...new Set(actions.map((a) => a.target.schema))];
     await connections[0].run(schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quote(schema)};`).join("\n"));

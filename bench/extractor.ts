@@ -9,6 +9,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { extractCommand } from "../lib/extract-command.js";
 import { spawnSimulator } from "../simulator/spawn.js";
 import { accessToken, totalCount } from "./naive.js";
 import { measureServingRate, type ServingRate } from "./simulator.js";
@@ -27,12 +28,12 @@ export interface ExtractorBenchOptions {
   resources: string[];
 }
 
-/** One benchmarked child process: timings from its JSON lines, peak RSS from bench/peak-rss.ts. */
+/** One benchmarked child process: timings from its JSON lines, peak RSS from bench/peak-rss.mjs. */
 export interface ChildRun {
   code: number | null;
   /** spawn → exit. */
   wallSeconds: number;
-  /** spawn → the child's `begin` line: Node, tsx and the modules load (the extractor also reads the API root and the lake state). */
+  /** spawn → the child's `begin` line: Node and the modules load (the extractor also bundles itself, reads the API root and the lake state). */
   startupSeconds: number;
   /** `begin` line → `end` line: the extraction itself. */
   workSeconds: number;
@@ -51,9 +52,10 @@ export interface ExtractRun extends ChildRun {
   lakeMb: number;
 }
 
-function runChild(script: string, args: string[], env: Record<string, string>, rssFile: string): Promise<ChildRun> {
+/** Runs `node <nodeArgs>` with the peak RSS recorder preloaded. */
+function runChild(nodeArgs: string[], env: Record<string, string>, rssFile: string): Promise<ChildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./bench/peak-rss.ts", script, ...args], {
+  const child = spawn(process.execPath, ["--import", "./bench/peak-rss.mjs", ...nodeArgs], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env, BENCH_PEAK_RSS_FILE: rssFile },
   });
@@ -109,7 +111,8 @@ async function runExtract(base: string, options: ExtractorBenchOptions, work: st
     EXTRACT_CONCURRENCY: String(options.concurrency),
     EXTRACT_PAGE_SIZE: "500",
   };
-  const run = await runChild("extractor/cli.ts", ["--full", "--resources", options.resources.join(",")], env, join(work, `${name}.rss`));
+  // Exactly what `npm run extract` runs, Node flags included.
+  const run = await runChild([...extractCommand(), "--full", "--resources", options.resources.join(",")], env, join(work, `${name}.rss`));
   const rows = (run.events.summary?.rows ?? []) as { records: number; expected: number }[];
   if (run.code !== 0 || rows.length === 0) throw new Error(`extract (${name}) exited with ${run.code}:\n${run.stderr}`);
   const records = rows.reduce((sum, r) => sum + r.records, 0);
@@ -121,7 +124,7 @@ async function runExtract(base: string, options: ExtractorBenchOptions, work: st
 
 async function runNaive(base: string, options: ExtractorBenchOptions, work: string) {
   const output = join(work, "naive.json");
-  const run = await runChild("bench/naive.ts", [base, options.resources.join(","), output], {}, join(work, "naive.rss"));
+  const run = await runChild(["--import", "tsx", "bench/naive.ts", base, options.resources.join(","), output], {}, join(work, "naive.rss"));
   const records = Number(run.events.end?.records ?? 0);
   const error = run.code === 0 ? undefined : String(run.events.failed?.error ?? run.stderr.trim());
   const fileMb = error ? 0 : statSync(output).size / 2 ** 20;

@@ -100,7 +100,10 @@ async function offsetPages(target: ReadTarget, total: number, reverse: boolean, 
 }
 
 async function cursorPages(target: ReadTarget, total: number): Promise<void> {
-  const partitions = Math.max(1, Math.min(200, Math.ceil(total / (target.pageSize * 4))));
+  // Each partition ends with a request that returns no records: at least 4 pages each, and no more
+  // partitions than keep every request slot busy (twice the slots), so that few requests are empty.
+  const pages = Math.ceil(total / target.pageSize);
+  const partitions = Math.max(1, Math.min(200, Math.ceil(pages / 4), 2 * target.limit.size));
   const url = query(target, { number: partitions }, undefined, undefined, "/partitions");
   const response = await target.limit.run(() => target.client.get(url, `${target.what} partitions`, target.headers));
   if (response.status !== 200) throw new ReadError(`GET ${target.what} partitions failed: HTTP ${response.status} ${response.body.slice(0, 300)}`);

@@ -108,11 +108,13 @@ export async function withRetries<T>(
   request: { method: "GET" | "POST"; what: string; url: string },
   run: (attempt: number) => Promise<Outcome<T>>,
 ): Promise<T> {
-  const url = policy.redact(request.url);
-  const what = policy.redact(request.what);
+  let redacted: { url: string; what: string } | undefined;
   for (let n = 1; ; n++) {
     const outcome = await run(n);
     if ("value" in outcome) return outcome.value;
+    // Redacted once there is something to report: nearly every request succeeds at once.
+    redacted ??= { url: policy.redact(request.url), what: policy.redact(request.what) };
+    const { url, what } = redacted;
     const { failure, retryable } = outcome;
     if (!retryable || n > policy.maxRetries) throw new ApiError({ ...request, url, what, attempts: n, ...failure });
     const delayMs = failure.delayMs ?? backoffMs(n, policy.retryBaseMs, policy.retryMaxMs);

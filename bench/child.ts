@@ -1,15 +1,15 @@
-// A benchmarked child process (a CLI of this project under tsx): wall time, the time to its first JSON
-// line (`begin`), its JSON-line events and its peak RSS (bench/peak-rss.ts).
+// A benchmarked child process (`node <args>`): wall time, the time to its first JSON line (`begin`),
+// its JSON-line events and its peak RSS (bench/peak-rss.mjs, preloaded without tsx so it adds nothing).
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** One benchmarked child process: timings from its JSON lines, peak RSS from bench/peak-rss.ts. */
+/** One benchmarked child process: timings from its JSON lines, peak RSS from bench/peak-rss.mjs. */
 export interface ChildRun {
   code: number | null;
   /** spawn → exit. */
   wallSeconds: number;
-  /** spawn → the child's `begin` line: Node, tsx and the modules load (the extractor also reads the API root and the lake state). */
+  /** spawn → the child's `begin` line: Node and the modules load (the extractor also bundles itself, reads the API root and the lake state). */
   startupSeconds: number;
   /** `begin` line → `end` line: the extraction itself. */
   workSeconds: number;
@@ -19,9 +19,10 @@ export interface ChildRun {
   stderr: string;
 }
 
-export function runChild(script: string, args: string[], env: Record<string, string>, rssFile: string): Promise<ChildRun> {
+/** Runs `node <nodeArgs>` with the peak RSS recorder preloaded. */
+export function runChild(nodeArgs: string[], env: Record<string, string>, rssFile: string): Promise<ChildRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "--import", "./bench/peak-rss.ts", script, ...args], {
+  const child = spawn(process.execPath, ["--import", "./bench/peak-rss.mjs", ...nodeArgs], {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...env, BENCH_PEAK_RSS_FILE: rssFile },
   });
@@ -65,4 +66,3 @@ export function folderBytes(folder: string): number {
   }
   return bytes;
 }
-

@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { extractCommand } from "../lib/extract-command.js";
 import { spawnSimulator } from "../simulator/spawn.js";
 import { folderBytes, runChild, type ChildRun } from "./child.js";
 import { accessToken, totalCount } from "./naive.js";
@@ -47,7 +48,8 @@ async function runExtract(base: string, options: ExtractorBenchOptions, work: st
     EXTRACT_CONCURRENCY: String(options.concurrency),
     EXTRACT_PAGE_SIZE: "500",
   };
-  const run = await runChild("extractor/cli.ts", ["--full", "--resources", options.resources.join(",")], env, join(work, `${name}.rss`));
+  // Exactly what `npm run extract` runs, Node flags included.
+  const run = await runChild([...extractCommand(), "--full", "--resources", options.resources.join(",")], env, join(work, `${name}.rss`));
   const rows = (run.events.summary?.rows ?? []) as { records: number; expected: number }[];
   if (run.code !== 0 || rows.length === 0) throw new Error(`extract (${name}) exited with ${run.code}:\n${run.stderr}`);
   const records = rows.reduce((sum, r) => sum + r.records, 0);
@@ -59,7 +61,7 @@ async function runExtract(base: string, options: ExtractorBenchOptions, work: st
 
 async function runNaive(base: string, options: ExtractorBenchOptions, work: string) {
   const output = join(work, "naive.json");
-  const run = await runChild("bench/naive.ts", [base, options.resources.join(","), output], {}, join(work, "naive.rss"));
+  const run = await runChild(["--import", "tsx", "bench/naive.ts", base, options.resources.join(","), output], {}, join(work, "naive.rss"));
   const records = Number(run.events.end?.records ?? 0);
   const error = run.code === 0 ? undefined : String(run.events.failed?.error ?? run.stderr.trim());
   const fileMb = error ? 0 : statSync(output).size / 2 ** 20;

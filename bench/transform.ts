@@ -10,6 +10,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { extractCommand } from "../lib/extract-command.js";
 import { spawnSimulator } from "../simulator/spawn.js";
 import { folderBytes, runChild, type ChildRun } from "./child.js";
 
@@ -41,13 +42,13 @@ async function plainScan(lake: string) {
 
 async function extract(base: string, lake: string, work: string, name: string): Promise<ChildRun> {
   const env = { EDFI_API_BASE_URL: base, EDFI_CLIENT_ID: "edfi-sim-key", EDFI_CLIENT_SECRET: "edfi-sim-secret", EDFI_SCHOOL_YEARS: "2025", LAKE_URI: lake };
-  const run = await runChild("extractor/cli.ts", [], env, join(work, `${name}.rss`));
+  const run = await runChild(extractCommand(), env, join(work, `${name}.rss`));
   if (run.code !== 0) throw new Error(`extract (${name}) exited with ${run.code}:\n${run.stderr}`);
   return run;
 }
 
 async function transform(lake: string, database: string, work: string, name: string, args: string[]) {
-  const run = await runChild("engine/cli.ts", ["--lake", lake, "--db", database, "--tags", "sources,staging", "--disable-assertions", ...args], {}, join(work, `${name}.rss`));
+  const run = await runChild(["--import", "tsx", "engine/cli.ts", "--lake", lake, "--db", database, "--tags", "sources,staging", "--disable-assertions", ...args], {}, join(work, `${name}.rss`));
   const summary = run.events.summary as { seconds: number; counts: Record<string, number> } | undefined;
   if (run.code !== 0 || !summary) throw new Error(`transform (${name}) exited with ${run.code}:\n${run.stderr}`);
   // The begin line comes after the compile: wall time before it is compile and module loading.

@@ -8,10 +8,10 @@ import { ApiClient } from "./api/client.js";
 import type { Settings } from "./config.js";
 import { describeApi, type ApiShape } from "./discover.js";
 import { openLake } from "./lake/index.js";
-import type { Lake, LakeLine, Operation, PartitionWriter } from "./lake/types.js";
+import type { Lake, Operation, PartitionWriter } from "./lake/types.js";
 import { Limit, Serial } from "../lib/limit.js";
 import type { Progress } from "./progress.js";
-import { DistinctIds, readAll, readLog, type Item, type ReadTarget, type Strategy } from "./read.js";
+import { DistinctIds, readAll, readLog, type ReadTarget, type Strategy } from "./read.js";
 import { commitLog, commitLogPath, manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";
 
 export interface ExtractOptions {
@@ -122,20 +122,6 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
   return { year, full: !incremental, min: incremental ? watermark + 1 : undefined, max, snapshotHeaders, snapshot, strategy };
 }
 
-function lines(items: Item[], base: Omit<LakeLine, "id" | "data" | "change_version" | "operation">, operation: Operation): LakeLine[] {
-  return items.map((item) => ({
-    id: item.id,
-    resource: base.resource,
-    school_year: base.school_year,
-    operation,
-    change_version: item.changeVersion,
-    extracted_at: base.extracted_at,
-    run_id: base.run_id,
-    snapshot: base.snapshot,
-    data: item.text,
-  }));
-}
-
 async function extractResource(
   ctx: { api: ApiShape; client: ApiClient; limit: Limit; lake: Lake; settings: Settings; runId: string; progress: Progress },
   plan: YearPlan,
@@ -159,16 +145,16 @@ async function extractResource(
     minChangeVersion: plan.min,
     maxChangeVersion: plan.max,
     headers,
-    onPage: (items) =>
+    onPage: ({ bytes, records }) =>
       serial.run(async () => {
-        for (const line of lines(items, { ...base, extracted_at: new Date().toISOString() }, operation)) await writer.write(line);
+        await writer.writePage({ envelope: { ...base, operation, extracted_at: new Date().toISOString() }, bytes, records });
         if (operation === "upsert") {
-          upserts += items.length;
-          if (ids) for (const item of items) ids.add(item.id);
+          upserts += records.length;
+          if (ids) for (const record of records) ids.add(record.id);
         }
-        else if (operation === "delete") counts.deletes += items.length;
-        else counts.keyChanges += items.length;
-        ctx.progress.page(plan.year, entry.resource, items.length);
+        else if (operation === "delete") counts.deletes += records.length;
+        else counts.keyChanges += records.length;
+        ctx.progress.page(plan.year, entry.resource, records.length);
       }),
   });
   try {

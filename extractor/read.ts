@@ -9,18 +9,18 @@
 //            the next incremental run.
 //   plain    no change queries: parallel offset pages, then the count is checked again and a change
 //            reported (the next run's full snapshot repairs it).
+import { isUtf8 } from "node:buffer";
 import type { ApiClient } from "./api/client.js";
+import type { PageRecord } from "./lake/types.js";
 import { Limit } from "../lib/limit.js";
-import { splitJsonArray } from "./verbatim.js";
+import { scanJson, type ScannedPage } from "./verbatim.js";
 
 export type Strategy = "cursor" | "offset" | "reverse" | "plain";
 
-export interface Item {
-  id: string;
-  /** The element's JSON text exactly as the API sent it. */
-  text: string;
-  /** Change version of a delete or key change item. */
-  changeVersion: number | null;
+/** A page as the API sent it, and where each of its records is in it. */
+export interface PageRead {
+  bytes: Buffer;
+  records: PageRecord[];
 }
 
 export interface ReadTarget {
@@ -35,8 +35,8 @@ export interface ReadTarget {
   minChangeVersion?: number;
   maxChangeVersion?: number;
   headers: Record<string, string>;
-  /** Receives each page's items; the page's request slot is held until it resolves (backpressure). */
-  onPage(items: Item[]): Promise<void>;
+  /** Receives each page; the page's request slot is held until it resolves (backpressure). */
+  onPage(page: PageRead): Promise<void>;
 }
 
 export class ReadError extends Error {}
@@ -49,28 +49,27 @@ function query(target: ReadTarget, params: Record<string, string | number>, min 
   return `${target.url}${subPath}?${search}`;
 }
 
-/** GET one page and split it into verbatim items; malformed or unexpected bodies name the page. */
-async function fetchPage(target: ReadTarget, url: string, where: string): Promise<{ items: Item[]; headers: Record<string, string | undefined> }> {
+/** GET one page and find its records; malformed or unexpected bodies name the page. */
+async function fetchPage(target: ReadTarget, url: string, where: string): Promise<{ page: PageRead; headers: Record<string, string | undefined> }> {
   const what = `${target.what} ${where}`;
   const response = await target.client.get(url, what, target.headers);
   if (response.status !== 200) {
     throw new ReadError(`GET ${what} failed: HTTP ${response.status} ${response.body.slice(0, 300)}`);
   }
-  let parsed: unknown;
+  // Valid UTF-8 lands byte for byte; anything else as its text decoding (U+FFFD for a bad sequence).
+  const bytes = isUtf8(response.bytes) ? response.bytes : Buffer.from(response.body);
+  let scanned: ScannedPage;
   try {
-    parsed = JSON.parse(response.body);
+    scanned = scanJson(bytes);
   } catch (error) {
     throw new ReadError(`GET ${what}: the API sent malformed JSON (${(error as Error).message}); nothing from this window was committed`);
   }
-  if (!Array.isArray(parsed)) throw new ReadError(`GET ${what}: expected a JSON array, got ${typeof parsed}`);
-  const texts = splitJsonArray(response.body);
-  const items = parsed.map((record: Record<string, unknown>, i): Item => {
-    const id = record?.id ?? record?.Id;
-    if (typeof id !== "string") throw new ReadError(`GET ${what}: item ${i} has no id`);
-    const cv = record.changeVersion ?? record.ChangeVersion;
-    return { id, text: texts[i], changeVersion: typeof cv === "number" ? cv : null };
+  if (scanned.kind !== "array") throw new ReadError(`GET ${what}: expected a JSON array, got ${scanned.kind}`);
+  const records = scanned.elements;
+  records.forEach((record, i) => {
+    if (record.id === undefined) throw new ReadError(`GET ${what}: item ${i} has no id`);
   });
-  return { items, headers: response.headers };
+  return { page: { bytes, records: records as PageRecord[] }, headers: response.headers };
 }
 
 /** Total-Count of the read (optionally of a change-version slice). */
@@ -85,9 +84,9 @@ export async function countRecords(target: ReadTarget, min = target.minChangeVer
 /** One page fetched and handed over while holding a request slot. Returns the items' count and response headers. */
 function page(target: ReadTarget, url: string, where: string) {
   return target.limit.run(async () => {
-    const result = await fetchPage(target, url, where);
-    await target.onPage(result.items);
-    return { count: result.items.length, headers: result.headers };
+    const { page, headers } = await fetchPage(target, url, where);
+    await target.onPage(page);
+    return { count: page.records.length, headers };
   });
 }
 
@@ -101,7 +100,10 @@ async function offsetPages(target: ReadTarget, total: number, reverse: boolean, 
 }
 
 async function cursorPages(target: ReadTarget, total: number): Promise<void> {
-  const partitions = Math.max(1, Math.min(200, Math.ceil(total / (target.pageSize * 4))));
+  // Each partition ends with a request that returns no records: at least 4 pages each, and no more
+  // partitions than keep every request slot busy (twice the slots), so that few requests are empty.
+  const pages = Math.ceil(total / target.pageSize);
+  const partitions = Math.max(1, Math.min(200, Math.ceil(pages / 4), 2 * target.limit.size));
   const url = query(target, { number: partitions }, undefined, undefined, "/partitions");
   const response = await target.limit.run(() => target.client.get(url, `${target.what} partitions`, target.headers));
   if (response.status !== 200) throw new ReadError(`GET ${target.what} partitions failed: HTTP ${response.status} ${response.body.slice(0, 300)}`);

@@ -1,41 +1,284 @@
-// Splits a JSON array's text into the exact text of each element, so the lake keeps what the API sent
-// byte for byte (re-serialising would turn `88.00` into `88` and reorder nothing, but lose formatting).
+// Reads an API page as bytes, without building its records: one pass validates the JSON (RFC 8259,
+// as strictly as JSON.parse) and finds each array element's byte span, so the lake keeps what the API
+// sent byte for byte (re-serialising would turn `88.00` into `88`), plus the few members the extractor
+// needs (id, change version). It also counts the bytes a JSON string must escape, so that a lake line's
+// size is known before it is written. UTF-8 validity is the caller's check (isUtf8 is native and fast).
 
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+const COLON = 0x3a;
+const OPEN_ARRAY = 0x5b;
+const BACKSLASH = 0x5c;
+const CLOSE_ARRAY = 0x5d;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
 
-/** The element texts of a JSON array. The caller validates the whole text with JSON.parse first. */
-export function splitJsonArray(text: string): string[] {
-  const start = text.indexOf("[");
-  if (start < 0) throw new SyntaxError("expected a JSON array");
-  const elements: string[] = [];
-  let depth = 0;
-  let elementStart = -1;
-  for (let i = start + 1; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c <= 0x20) continue;
-    if (elementStart < 0 && !(c === 0x5d && depth === 0)) elementStart = i;
-    if (c === QUOTE) {
-      // Jump to the closing quote: the next quote not escaped by an odd run of backslashes.
-      for (;;) {
-        i = text.indexOf('"', i + 1);
-        if (i < 0) throw new SyntaxError("unterminated JSON array");
-        let backslashes = 0;
-        while (text.charCodeAt(i - 1 - backslashes) === BACKSLASH) backslashes++;
-        if (backslashes % 2 === 0) break;
-      }
-    } else if (c === 0x7b || c === 0x5b) depth++;
-    else if (c === 0x7d || c === 0x5d) {
-      if (depth === 0) {
-        if (elementStart >= 0 && elementStart < i) elements.push(text.slice(elementStart, i).trimEnd());
-        return elements;
-      }
-      depth--;
-    } else if (c === COMMA && depth === 0) {
-      elements.push(text.slice(elementStart, i).trimEnd());
-      elementStart = -1;
+/** What follows a backslash in a JSON string. */
+const ESCAPABLE = new Set([...'"\\/bfnrtu'].map((c) => c.charCodeAt(0)));
+/** Bytes that end a run of plain string content: quote, backslash, control characters (1). */
+const STRING_STOP = new Uint8Array(256);
+STRING_STOP.fill(1, 0, SPACE);
+STRING_STOP[QUOTE] = 1;
+STRING_STOP[BACKSLASH] = 1;
+
+type Kind = "object" | "array" | "string" | "number" | "boolean" | "null";
+
+/** The members read from an element (JSON.parse semantics: the last of duplicate names wins). */
+const MEMBERS = ["id", "Id", "changeVersion", "ChangeVersion"] as const;
+
+interface Member {
+  kind: Kind;
+  start: number;
+  end: number;
+  /** A string value with backslash escapes: its bytes are not its value. */
+  escaped: boolean;
+}
+
+export interface ScannedElement {
+  /** The element's bytes are [start, end) of the page. */
+  start: number;
+  end: number;
+  /** How many of those bytes a JSON string must escape: quotes, backslashes, tabs, line feeds, carriage returns. */
+  escapes: number;
+  /** `id ?? Id` of an object element, when it is a string. */
+  id: string | undefined;
+  /** `changeVersion ?? ChangeVersion` of an object element, when it is a number. */
+  changeVersion: number | null;
+}
+
+export type ScannedPage = { kind: "array"; elements: ScannedElement[] } | { kind: Exclude<Kind, "array"> };
+
+/** Validate a JSON text and, if it is an array, describe its elements. Throws a SyntaxError naming the byte offset. */
+export function scanJson(bytes: Buffer): ScannedPage {
+  return new Scanner(bytes).document();
+}
+
+class Scanner {
+  private i = 0;
+  /** Bytes to escape since the current element began. */
+  private escapes = 0;
+  /** Members of the element being read, by index in MEMBERS. */
+  private members: (Member | undefined)[] = [];
+  private lastStringEscaped = false;
+
+  constructor(private readonly b: Buffer) {}
+
+  document(): ScannedPage {
+    this.whitespace();
+    const page: ScannedPage = this.b[this.i] === OPEN_ARRAY ? { kind: "array", elements: this.elements() } : { kind: this.value(false) as Exclude<Kind, "array"> };
+    this.whitespace();
+    if (this.i < this.b.length) this.fail("unexpected data after the JSON value");
+    return page;
+  }
+
+  /** The top-level array, with the span and members of each element. */
+  private elements(): ScannedElement[] {
+    const elements: ScannedElement[] = [];
+    this.i++;
+    this.whitespace();
+    if (this.b[this.i] === CLOSE_ARRAY) {
+      this.i++;
+      return elements;
+    }
+    for (;;) {
+      this.members = [];
+      const start = this.i;
+      this.escapes = 0;
+      this.value(true);
+      elements.push({ start, end: this.i, escapes: this.escapes, id: this.memberString(0, 1), changeVersion: this.memberNumber(2, 3) });
+      this.whitespace();
+      const c = this.b[this.i++];
+      if (c === CLOSE_ARRAY) return elements;
+      if (c !== COMMA) this.fail("expected , or ] after an array element", -1);
+      this.whitespace();
     }
   }
-  throw new SyntaxError("unterminated JSON array");
+
+  /** `value(first) ?? value(second)`: the member whose value is not null, if any. */
+  private pick(first: number, second: number): Member | undefined {
+    const a = this.members[first];
+    return a && a.kind !== "null" ? a : this.members[second];
+  }
+
+  private memberString(first: number, second: number): string | undefined {
+    const m = this.pick(first, second);
+    if (m?.kind !== "string") return undefined;
+    return m.escaped ? (JSON.parse(this.b.toString("utf8", m.start, m.end)) as string) : this.b.toString("utf8", m.start + 1, m.end - 1);
+  }
+
+  private memberNumber(first: number, second: number): number | null {
+    const m = this.pick(first, second);
+    return m?.kind === "number" ? Number(this.b.toString("latin1", m.start, m.end)) : null;
+  }
+
+  /** One value; `element`: an array element of the page, whose members are read. */
+  private value(element: boolean): Kind {
+    const c = this.b[this.i];
+    if (c === OPEN_OBJECT) {
+      this.object(element);
+      return "object";
+    }
+    if (c === OPEN_ARRAY) {
+      this.array();
+      return "array";
+    }
+    if (c === QUOTE) {
+      this.string();
+      return "string";
+    }
+    if (c === MINUS || (c >= ZERO && c <= NINE)) {
+      this.number();
+      return "number";
+    }
+    if (this.literal("true") || this.literal("false")) return "boolean";
+    if (this.literal("null")) return "null";
+    return this.fail(c === undefined ? "unexpected end of JSON" : "unexpected character");
+  }
+
+  private object(element: boolean): void {
+    this.i++;
+    this.whitespace();
+    if (this.b[this.i] === CLOSE_OBJECT) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      if (this.b[this.i] !== QUOTE) this.fail("expected a member name");
+      const nameStart = this.i;
+      const nameEscaped = this.string();
+      const member = element ? this.memberIndex(nameStart, this.i, nameEscaped) : -1;
+      this.whitespace();
+      if (this.b[this.i++] !== COLON) this.fail("expected : after a member name", -1);
+      this.whitespace();
+      const start = this.i;
+      const kind = this.value(false);
+      if (member >= 0) this.members[member] = { kind, start, end: this.i, escaped: kind === "string" && this.lastStringEscaped };
+      this.whitespace();
+      const c = this.b[this.i++];
+      if (c === CLOSE_OBJECT) return;
+      if (c !== COMMA) this.fail("expected , or } after an object member", -1);
+      this.whitespace();
+    }
+  }
+
+  private array(): void {
+    this.i++;
+    this.whitespace();
+    if (this.b[this.i] === CLOSE_ARRAY) {
+      this.i++;
+      return;
+    }
+    for (;;) {
+      this.value(false);
+      this.whitespace();
+      const c = this.b[this.i++];
+      if (c === CLOSE_ARRAY) return;
+      if (c !== COMMA) this.fail("expected , or ] after an array element", -1);
+      this.whitespace();
+    }
+  }
+
+  /** A string from its opening quote; returns whether it holds backslash escapes. */
+  private string(): boolean {
+    const b = this.b;
+    const n = b.length;
+    let i = this.i + 1;
+    let escapes = this.escapes + 2;
+    let escaped = false;
+    for (;;) {
+      while (i < n && STRING_STOP[b[i]] === 0) i++;
+      const c = b[i];
+      if (c === QUOTE) break;
+      if (c === BACKSLASH) {
+        const next = b[i + 1];
+        if (!ESCAPABLE.has(next)) {
+          this.i = i;
+          this.fail("invalid escape in a string");
+        }
+        escaped = true;
+        escapes += next === QUOTE || next === BACKSLASH ? 2 : 1;
+        if (next === 0x75 /* u */) {
+          for (let k = i + 2; k < i + 6; k++) {
+            if (!isHex(b[k])) {
+              this.i = k;
+              this.fail("invalid \\u escape in a string");
+            }
+          }
+          i += 6;
+        } else i += 2;
+      } else {
+        this.i = i;
+        this.fail(i < n ? "control character in a string" : "unterminated string");
+      }
+    }
+    this.i = i + 1;
+    this.escapes = escapes;
+    this.lastStringEscaped = escaped;
+    return escaped;
+  }
+
+  /** -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+  private number(): void {
+    const b = this.b;
+    if (b[this.i] === MINUS) this.i++;
+    if (b[this.i] === ZERO) this.i++;
+    else this.digits();
+    if (b[this.i] === DOT) {
+      this.i++;
+      this.digits();
+    }
+    if ((b[this.i] | 0x20) === 0x65 /* e or E */) {
+      this.i++;
+      if (b[this.i] === 0x2b || b[this.i] === MINUS) this.i++;
+      this.digits();
+    }
+  }
+
+  private digits(): void {
+    const start = this.i;
+    while (this.b[this.i] >= ZERO && this.b[this.i] <= NINE) this.i++;
+    if (this.i === start) this.fail("expected a digit");
+  }
+
+  private literal(word: string): boolean {
+    for (let k = 0; k < word.length; k++) if (this.b[this.i + k] !== word.charCodeAt(k)) return false;
+    this.i += word.length;
+    return true;
+  }
+
+  private whitespace(): void {
+    const b = this.b;
+    for (;;) {
+      const c = b[this.i];
+      if (c === SPACE) this.i++;
+      else if (c === LF || c === CR || c === TAB) {
+        this.i++;
+        this.escapes++;
+      } else return;
+    }
+  }
+
+  /** The index in MEMBERS of the member name at [start, end) (quotes included), or -1. */
+  private memberIndex(start: number, end: number, escaped: boolean): number {
+    const length = end - start - 2;
+    if (!escaped && length !== 2 && length !== 13) return -1; // neither "id" nor "changeVersion"
+    const name = escaped ? (JSON.parse(this.b.toString("utf8", start, end)) as string) : this.b.toString("latin1", start + 1, end - 1);
+    return MEMBERS.indexOf(name as (typeof MEMBERS)[number]);
+  }
+
+  private fail(message: string, back = 0): never {
+    throw new SyntaxError(`${message} at byte ${this.i + back}`);
+  }
+}
+
+function isHex(c: number): boolean {
+  return (c >= ZERO && c <= NINE) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66);
 }

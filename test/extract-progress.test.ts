@@ -4,6 +4,7 @@ import { jsonLinesProgress, ttyProgress } from "../extractor/progress.js";
 import type { ApiShape } from "../extractor/discover.js";
 import type { Manifest, ResourceResult } from "../extractor/state.js";
 import { startSimulator } from "../simulator/server.js";
+import { extractCommand } from "../lib/extract-command.js";
 import { tempLake } from "./support/extract.js";
 
 const api = { version: "7.3", dataStandard: 5, yearSpecific: false } as ApiShape;
@@ -51,7 +52,7 @@ describe("progress", () => {
       const env = { ...process.env, EDFI_API_BASE_URL: sim.url, EDFI_CLIENT_ID: "edfi-sim-key", EDFI_CLIENT_SECRET: "edfi-sim-secret", EDFI_SCHOOL_YEARS: "2025", LAKE_URI: tempLake() };
       // `script` gives the child a pseudo-terminal, so stdout.isTTY is true as in an interactive shell.
       // (Asynchronous: the simulator runs in this process and must keep answering.)
-      const child = spawn("script", ["-qec", `${process.execPath} --import tsx extractor/cli.ts --resources students,schools`, "/dev/null"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("script", ["-qec", [process.execPath, ...extractCommand(), "--resources", "students,schools"].join(" "), "/dev/null"], { env, stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
       child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
       const status = await new Promise<number | null>((resolve) => child.on("close", resolve));

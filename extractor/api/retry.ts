@@ -3,13 +3,27 @@
 // jitter, both capped) and the ApiError when the attempts run out.
 import { STATUS_CODES, type IncomingHttpHeaders } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Got, OptionsOfTextResponseBody } from "got";
+import type { Got, OptionsOfBufferResponseBody } from "got";
 import { ApiError } from "./errors.js";
 
 export interface ApiResponse {
   status: number;
   headers: Record<string, string | undefined>;
-  body: string;
+  /** The body as received (content encoding undone): pages are read from these bytes. */
+  bytes: Buffer;
+  /** The body as text (UTF-8), decoded when asked for. */
+  readonly body: string;
+}
+
+export function apiResponse(status: number, headers: Record<string, string | undefined>, bytes: Buffer): ApiResponse {
+  return {
+    status,
+    headers,
+    bytes,
+    get body() {
+      return bytes.toString("utf8");
+    },
+  };
 }
 
 export interface RetryEvent {
@@ -76,10 +90,10 @@ function flatten(headers: IncomingHttpHeaders): Record<string, string | undefine
 }
 
 /** One request. Network errors come back as failures with a redacted message (got's error is dropped). */
-export async function attempt(http: Got, url: string, options: OptionsOfTextResponseBody, redact: (text: string) => string): Promise<Outcome<ApiResponse>> {
+export async function attempt(http: Got, url: string, options: OptionsOfBufferResponseBody, redact: (text: string) => string): Promise<Outcome<ApiResponse>> {
   try {
-    const response = await http(url, options);
-    return { value: { status: response.statusCode, headers: flatten(response.headers), body: response.body } };
+    const response = await http(url, { ...options, responseType: "buffer" });
+    return { value: apiResponse(response.statusCode, flatten(response.headers), response.body) };
   } catch (error) {
     const code = typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : undefined;
     const message = redact(error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
@@ -94,11 +108,13 @@ export async function withRetries<T>(
   request: { method: "GET" | "POST"; what: string; url: string },
   run: (attempt: number) => Promise<Outcome<T>>,
 ): Promise<T> {
-  const url = policy.redact(request.url);
-  const what = policy.redact(request.what);
+  let redacted: { url: string; what: string } | undefined;
   for (let n = 1; ; n++) {
     const outcome = await run(n);
     if ("value" in outcome) return outcome.value;
+    // Redacted once there is something to report: nearly every request succeeds at once.
+    redacted ??= { url: policy.redact(request.url), what: policy.redact(request.what) };
+    const { url, what } = redacted;
     const { failure, retryable } = outcome;
     if (!retryable || n > policy.maxRetries) throw new ApiError({ ...request, url, what, attempts: n, ...failure });
     const delayMs = failure.delayMs ?? backoffMs(n, policy.retryBaseMs, policy.retryMaxMs);

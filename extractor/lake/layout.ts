@@ -1,5 +1,5 @@
 // Where things live in a lake and what one line looks like (extractor/lake/types.ts is the contract).
-import type { LakeLine, PartitionTarget } from "./types.js";
+import type { LakeLine, Page, PartitionTarget } from "./types.js";
 
 export const PART_SUFFIX = ".ndjson.gz";
 const MAX_PART = 99_999;
@@ -36,13 +36,9 @@ export function relativePath(path: string, { prefix = false } = {}): string {
 
 const OPERATIONS = new Set(["upsert", "delete", "key_change"]);
 
-/**
- * One NDJSON line (with its newline): exactly the LakeLine fields in the contract's order, `data` as a
- * JSON string holding the API's text verbatim. A line of another run or year than its partition is refused.
- */
-export function serializeLine(line: LakeLine, target: PartitionTarget): string {
-  const problem =
-    typeof line.id !== "string" ? "id is not a string"
+/** Why a line cannot go to the target's partition, or undefined. */
+function lineProblem(line: LakeLine, target: PartitionTarget): string | undefined {
+  return typeof line.id !== "string" ? "id is not a string"
     : typeof line.resource !== "string" ? "resource is not a string"
     : line.school_year !== target.schoolYear ? `school_year ${line.school_year} is not the partition's ${target.schoolYear}`
     : !OPERATIONS.has(line.operation) ? `operation ${JSON.stringify(line.operation)} is not upsert, delete or key_change`
@@ -52,7 +48,19 @@ export function serializeLine(line: LakeLine, target: PartitionTarget): string {
     : typeof line.snapshot !== "boolean" ? "snapshot is not a boolean"
     : typeof line.data !== "string" ? "data is not a string (the API's JSON text)"
     : undefined;
-  if (problem) throw new Error(`invalid lake line for ${target.table} ${target.schoolYear} (id ${JSON.stringify(line.id)}): ${problem}`);
+}
+
+function invalidLine(line: Pick<LakeLine, "id">, target: PartitionTarget, problem: string): Error {
+  return new Error(`invalid lake line for ${target.table} ${target.schoolYear} (id ${JSON.stringify(line.id)}): ${problem}`);
+}
+
+/**
+ * One NDJSON line (with its newline): exactly the LakeLine fields in the contract's order, `data` as a
+ * JSON string holding the API's text verbatim. A line of another run or year than its partition is refused.
+ */
+export function serializeLine(line: LakeLine, target: PartitionTarget): string {
+  const problem = lineProblem(line, target);
+  if (problem) throw invalidLine(line, target, problem);
   const ordered: LakeLine = {
     id: line.id,
     resource: line.resource,
@@ -65,4 +73,106 @@ export function serializeLine(line: LakeLine, target: PartitionTarget): string {
     data: line.data,
   };
   return JSON.stringify(ordered) + "\n";
+}
+
+/**
+ * What JSON.stringify writes after a backslash for each byte a string must escape (0: none). Other
+ * control characters cannot occur: a Page's bytes are valid JSON, which holds them only escaped.
+ */
+const ESCAPE = new Uint8Array(256);
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LINE_START = Buffer.from('{"id":');
+const LINE_END = Buffer.from('"}\n');
+for (const [byte, letter] of [[0x22, '"'], [0x5c, "\\"], [0x09, "t"], [0x0a, "n"], [0x0d, "r"]] as const) ESCAPE[byte] = letter.charCodeAt(0);
+
+/**
+ * The lines of one page, byte for byte what serializeLine gives for each record, built straight from
+ * the page's bytes: the fields the lines share are serialised once, and each record's text is escaped
+ * into its line without becoming a string. Every line's size is known before any is built.
+ */
+export class PageLines {
+  readonly count: number;
+  private readonly sizes: Uint32Array;
+  /** Per record: 1 when JSON.stringify(id) is the id in quotes (printable ASCII without `"` or `\`). */
+  private readonly plainIds: Uint8Array;
+  /** `,"resource":…,"change_version":` and `,"extracted_at":…,"data":"`. */
+  private readonly middle: Buffer;
+  private readonly tail: Buffer;
+
+  constructor(private readonly page: Page, target: PartitionTarget) {
+    const { envelope, records } = page;
+    const problem = lineProblem({ ...envelope, id: "", change_version: null, data: "" }, target);
+    if (problem) throw invalidLine({ id: records[0]?.id ?? "" }, target, problem);
+    const json = JSON.stringify;
+    this.middle = Buffer.from(`,"resource":${json(envelope.resource)},"school_year":${envelope.school_year},"operation":${json(envelope.operation)},"change_version":`);
+    this.tail = Buffer.from(`,"extracted_at":${json(envelope.extracted_at)},"run_id":${json(envelope.run_id)},"snapshot":${envelope.snapshot},"data":"`);
+    this.count = records.length;
+    this.sizes = new Uint32Array(records.length);
+    this.plainIds = new Uint8Array(records.length);
+    const fixed = LINE_START.length + this.middle.length + this.tail.length + LINE_END.length;
+    records.forEach((r, i) => {
+      if (!(r.changeVersion === null || Number.isSafeInteger(r.changeVersion))) throw invalidLine(r, target, "change_version is not an integer or null");
+      this.plainIds[i] = isPlain(r.id) ? 1 : 0;
+      const idBytes = this.plainIds[i] ? r.id.length + 2 : Buffer.byteLength(json(r.id));
+      this.sizes[i] = fixed + idBytes + String(r.changeVersion).length + r.end - r.start + r.escapes;
+    });
+  }
+
+  /** Bytes of line i, newline included. */
+  size(i: number): number {
+    return this.sizes[i];
+  }
+
+  /** Lines [from, to) in one buffer. */
+  build(from: number, to: number): Buffer {
+    let total = 0;
+    for (let i = from; i < to; i++) total += this.sizes[i];
+    const out = Buffer.allocUnsafe(total);
+    const src = this.page.bytes;
+    let at = 0;
+    for (let i = from; i < to; i++) {
+      const r = this.page.records[i];
+      out.set(LINE_START, at);
+      at += LINE_START.length;
+      if (this.plainIds[i]) at = putQuoted(out, at, r.id);
+      else at += out.write(JSON.stringify(r.id), at);
+      out.set(this.middle, at);
+      at += this.middle.length;
+      at += out.write(String(r.changeVersion), at, "latin1");
+      out.set(this.tail, at);
+      at += this.tail.length;
+      for (let k = r.start; k < r.end; k++) {
+        const c = src[k];
+        const e = ESCAPE[c];
+        if (e === 0) out[at++] = c;
+        else {
+          out[at++] = BACKSLASH;
+          out[at++] = e;
+        }
+      }
+      out.set(LINE_END, at);
+      at += LINE_END.length;
+    }
+    // Sizes come from the records' `escapes`: a miscount must fail here, not land a broken line.
+    if (at !== total) throw new Error(`lake lines of ${this.page.envelope.resource}: built ${at} bytes, expected ${total}`);
+    return out;
+  }
+}
+
+/** Whether JSON.stringify(s) is s in quotes, one byte per character. */
+function isPlain(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) return false;
+  }
+  return true;
+}
+
+/** A plain string (isPlain) in quotes at `at`; returns the offset after it. */
+function putQuoted(out: Buffer, at: number, s: string): number {
+  out[at++] = QUOTE;
+  for (let k = 0; k < s.length; k++) out[at++] = s.charCodeAt(k);
+  out[at++] = QUOTE;
+  return at;
 }

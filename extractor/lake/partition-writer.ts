@@ -1,16 +1,16 @@
 // The PartitionWriter of every lake: lines are batched, gzipped and streamed part by part to a sink,
 // rolling to a new part at a size limit. Only the sink differs between a folder and GCS.
 //
-// Memory stays flat whatever the volume: at most one batch (64 KiB plus a line), the batches gzip has
-// not compressed yet (up to GZIP_QUEUE_BATCHES, so that compression on the thread pool overlaps the
-// caller's work) and the streams' own buffers are held, and write() waits while the gzip stream, and
-// through it the sink, is full.
+// Memory stays flat whatever the volume: at most one batch (64 KiB plus a page's lines), the batches
+// gzip has not compressed yet (up to GZIP_QUEUE_BATCHES, so that compression on the thread pool
+// overlaps the caller's work) and the streams' own buffers are held, and a write waits while the gzip
+// stream, and through it the sink, is full.
 import { Transform, type TransformOptions, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip, type Gzip } from "node:zlib";
 import { LakeError } from "./errors.js";
-import { partPath, serializeLine } from "./layout.js";
-import type { LakeLine, PartitionTarget, PartitionWriter, WrittenFile } from "./types.js";
+import { PageLines, partPath, serializeLine } from "./layout.js";
+import type { LakeLine, Page, PartitionTarget, PartitionWriter, WrittenFile } from "./types.js";
 
 export const DEFAULT_MAX_PART_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_GZIP_LEVEL = 6;
@@ -18,7 +18,13 @@ export const DEFAULT_GZIP_LEVEL = 6;
 const BATCH_BYTES = 64 * 1024;
 /** Batches gzip may hold before a flush waits for it. */
 const GZIP_QUEUE_BATCHES = 4;
-const RESOLVED: Promise<void> = Promise.resolve();
+
+/** Lines to append: their sizes, known up front, and the bytes of any run of them. */
+interface Lines {
+  readonly count: number;
+  size(i: number): number;
+  build(from: number, to: number): Buffer;
+}
 
 /** The destination of one part, invisible until committed. */
 export interface PartUpload {
@@ -71,15 +77,10 @@ export class GzipPartitionWriter implements PartitionWriter {
   private part: OpenPart | undefined;
   private nextPart = 0;
   private readonly written: WrittenFile[] = [];
-  private batch: string[] = [];
+  private batch: Buffer[] = [];
   private batchBytes = 0;
   /** Operations run one at a time, in call order, even if a caller does not wait for each write. */
   private tail: Promise<unknown> = Promise.resolve();
-  /** Operations queued and not yet settled; with none, a line that needs no flush or roll is taken at once. */
-  private queued = 0;
-  private readonly settled = () => {
-    this.queued -= 1;
-  };
 
   constructor(
     private readonly sink: PartSink,
@@ -90,20 +91,15 @@ export class GzipPartitionWriter implements PartitionWriter {
   }
 
   write(line: LakeLine): Promise<void> {
-    if (this.state !== "open") return Promise.reject(this.unusable());
-    let text: string;
-    try {
-      text = serializeLine(line, this.target);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    const bytes = Buffer.byteLength(text);
-    const part = this.part;
-    if (this.queued === 0 && part && part.rawBytes + bytes <= this.options.maxPartBytes && this.batchBytes + bytes < BATCH_BYTES) {
-      this.add(part, text, bytes); // what append would do, without a promise chain per line
-      return RESOLVED;
-    }
-    return this.enqueue(() => this.append(text, bytes));
+    return this.append(() => {
+      const text = serializeLine(line, this.target);
+      const bytes = Buffer.byteLength(text);
+      return { count: 1, size: () => bytes, build: () => Buffer.from(text) };
+    });
+  }
+
+  writePage(page: Page): Promise<void> {
+    return this.append(() => new PageLines(page, this.target));
   }
 
   close(): Promise<WrittenFile[]> {
@@ -131,32 +127,45 @@ export class GzipPartitionWriter implements PartitionWriter {
   }
 
   private enqueue<T>(operation: () => Promise<T>): Promise<T> {
-    this.queued += 1;
     const result = this.tail.then(() => {
       if (this.state === "failed" || this.state === "aborted") throw this.unusable();
       return operation();
     });
-    this.tail = result.then(this.settled, this.settled);
+    this.tail = result.catch(() => undefined);
     return result;
   }
 
-  private async append(text: string, bytes: number): Promise<void> {
-    if (this.part && this.part.rawBytes > 0 && this.part.rawBytes + bytes > this.options.maxPartBytes) await this.finishPart(this.part);
-    const part = this.part ?? (await this.startPart());
-    this.add(part, text, bytes);
-    if (this.batchBytes >= BATCH_BYTES) await this.flush(part);
-  }
-
-  private add(part: OpenPart, text: string, bytes: number): void {
-    part.lines += 1;
-    part.rawBytes += bytes;
-    this.batch.push(text);
-    this.batchBytes += bytes;
+  /** Check the lines at once (a bad line rejects without harming the writer), then queue them. */
+  private append(make: () => Lines): Promise<void> {
+    if (this.state !== "open") return Promise.reject(this.unusable());
+    let lines: Lines;
+    try {
+      lines = make();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.enqueue(async () => {
+      const max = this.options.maxPartBytes;
+      for (let from = 0; from < lines.count; ) {
+        if (this.part && this.part.rawBytes > 0 && this.part.rawBytes + lines.size(from) > max) await this.finishPart(this.part);
+        const part = this.part ?? (await this.startPart());
+        // The lines that fit in this part (at least one: a larger line gets a part of its own).
+        let to = from + 1;
+        let bytes = lines.size(from);
+        while (to < lines.count && part.rawBytes + bytes + lines.size(to) <= max) bytes += lines.size(to++);
+        part.lines += to - from;
+        part.rawBytes += bytes;
+        this.batch.push(lines.build(from, to));
+        this.batchBytes += bytes;
+        if (this.batchBytes >= BATCH_BYTES) await this.flush(part);
+        from = to;
+      }
+    });
   }
 
   /** Hand the batch to gzip; wait while gzip (and so the sink) cannot take more. */
   private async flush(part: OpenPart): Promise<void> {
-    const chunk = Buffer.from(this.batch.join(""));
+    const chunk = this.batch.length === 1 ? this.batch[0] : Buffer.concat(this.batch, this.batchBytes);
     this.batch = [];
     this.batchBytes = 0;
     try {

@@ -29,6 +29,26 @@ export interface LakeLine {
   data: string;
 }
 
+/** The fields all lines of a page share. */
+export type LineEnvelope = Omit<LakeLine, "id" | "change_version" | "data">;
+
+/** One record of a page: its `data` is the page's bytes [start, end). */
+export interface PageRecord {
+  id: string;
+  changeVersion: number | null;
+  start: number;
+  end: number;
+  /** How many of those bytes a JSON string escapes (quotes, backslashes, tabs, line feeds, carriage returns). */
+  escapes: number;
+}
+
+/** An API page as lake lines: the bytes as received (valid UTF-8 JSON, checked by scanJson) and its records. */
+export interface Page {
+  envelope: LineEnvelope;
+  bytes: Buffer;
+  records: readonly PageRecord[];
+}
+
 export interface PartitionTarget {
   /** Catalog table name (lake folder), e.g. "student_school_associations". */
   table: string;
@@ -48,6 +68,8 @@ export interface WrittenFile {
 export interface PartitionWriter {
   /** Queue a line; resolves when the writer can take more (backpressure). Never holds more than one part's buffers. */
   write(line: LakeLine): Promise<void>;
+  /** Queue a page's lines, as write() would each record's (the bulk path: no string per record). */
+  writePage(page: Page): Promise<void>;
   /** Finish the current part and make every part durable and visible. Writes an empty part if nothing was written. */
   close(): Promise<WrittenFile[]>;
   /** Give up: nothing of this writer's unfinished part becomes visible. Parts already finished stay. */

@@ -3,16 +3,12 @@
 // a local lake back file by file.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Settings } from "../../extractor/config.js";
+import { extractCommand } from "../../lib/extract-command.js";
 
-const CLI = fileURLToPath(new URL("../../extractor/cli.ts", import.meta.url));
-/** The repository's tsx loader, by absolute URL: the child's working directory has no node_modules. */
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const CWD = mkdtempSync(join(tmpdir(), "extract-cli-"));
 
 export type Env = Record<string, string | undefined>;
@@ -32,7 +28,7 @@ export interface CliRun {
 
 /** Start `npm run extract -- <args>`; `onLine` sees each stdout line as it arrives (JSON-lines progress). */
 export function startCli(args: string[], env: Env, onLine?: (line: string) => void): CliRun {
-  const child = spawn(process.execPath, ["--import", TSX, CLI, ...args], {
+  const child = spawn(process.execPath, [...extractCommand(), ...args], {
     cwd: CWD,
     env: { PATH: process.env.PATH, TMPDIR: process.env.TMPDIR, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -5,7 +5,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync } from "node:zlib";
-import type { Lake, LakeLine, PartitionTarget } from "../../extractor/lake/types.js";
+import type { Lake, LakeLine, LineEnvelope, PartitionTarget } from "../../extractor/lake/types.js";
+import { scanJson } from "../../extractor/verbatim.js";
 
 export const FIELD_ORDER = ["id", "resource", "school_year", "operation", "change_version", "extracted_at", "run_id", "snapshot", "data"];
 
@@ -125,6 +126,26 @@ export function lakeContract(open: (options?: { maxPartBytes?: number }) => Lake
       back.push(...got);
     }
     expect(back).toEqual(input);
+  });
+
+  test("pages land as the same lines as write() lands, rolling parts at the same points", async () => {
+    const envelope: LineEnvelope = { resource: "students", school_year: target.schoolYear, operation: "upsert", extracted_at: "2025-11-25T10:15:00.123Z", run_id: target.runId, snapshot: true };
+    const valid = TRICKY_DATA.filter((data) => !data.includes("\t")); // a raw tab in a string is not JSON
+    const bytes = Buffer.from(`[${[...valid, ...lines(120).map((l) => l.data)].join(" ,\n")}]`);
+    const scanned = scanJson(bytes);
+    if (scanned.kind !== "array") throw new Error("not an array");
+    const records = scanned.elements.map((e, i) => ({ ...e, id: `id-${i}`, changeVersion: null }));
+    const expected = records.map((r): LakeLine => ({ ...envelope, id: r.id, change_version: null, data: bytes.toString("utf8", r.start, r.end) }));
+    const byLine = await open({ maxPartBytes: 4_000 });
+    const byPage = await open({ maxPartBytes: 4_000 });
+    const lineFiles = await write(byLine, expected);
+    const writer = byPage.openPartition(target);
+    await writer.writePage({ envelope, bytes, records: records.slice(0, 50) });
+    await writer.writePage({ envelope, bytes, records: records.slice(50) });
+    const pageFiles = await writer.close();
+    expect(pageFiles.map((f) => [f.path, f.lines])).toEqual(lineFiles.map((f) => [f.path, f.lines]));
+    expect(lineFiles.length).toBeGreaterThan(3);
+    for (const [i, file] of pageFiles.entries()) expect(await partText(byPage, file.path)).toBe(await partText(byLine, lineFiles[i].path));
   });
 
   test("a writer that got no lines closes with one valid empty part", async () => {

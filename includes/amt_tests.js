@@ -25,11 +25,17 @@ function rows(list, columns) {
   return list.map((row) => `SELECT ${Object.entries(row).map(([name, value]) => `${literal(value)} AS ${name}`).join(", ")}`).join("\nUNION ALL\n");
 }
 
-/** A unit test of AMT model `model` (analytics, or analytics_config for the config tables); inputs by table name. */
+/** Schema of a table the AMT models read or write: staging, an AMT view, or analytics_config. */
+function schemaOf(table) {
+  const { CONFIG, ANALYTICS, views } = require("./amt");
+  if (table.startsWith("stg_")) return require("./staging").STAGING_SCHEMA;
+  return views[table] ? ANALYTICS : CONFIG;
+}
+
+/** A unit test of AMT model `model`; inputs by table name. */
 function declareTest(name, model, inputs, expected) {
-  const { CONFIG, ANALYTICS } = require("./amt");
-  const t = test(name).dataset({ schema: model.startsWith("Descriptor") ? CONFIG : ANALYTICS, name: model });
-  Object.entries(inputs).forEach(([table, query]) => t.input(table.startsWith("stg_") ? ["edfi_staging", table] : [CONFIG, table], query));
+  const t = test(name).dataset({ schema: schemaOf(model), name: model });
+  Object.entries(inputs).forEach(([table, query]) => t.input([schemaOf(table), table], query));
   t.expect(expected);
 }
 

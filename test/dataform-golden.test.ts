@@ -44,4 +44,8 @@ describe("compiled BigQuery SQL", () => {
   test("an AMT view: SchoolDim (descriptor map, address selection, NULL-skipping greatest)", () => {
     expectGolden("amt_SchoolDim.sql", table("SchoolDim").query + "\n");
   });
+
+  test("an AMT view: StudentSchoolDim (current-enrollment filter, school/district fallbacks)", () => {
+    expectGolden("amt_StudentSchoolDim.sql", table("StudentSchoolDim").query + "\n");
+  });
 });

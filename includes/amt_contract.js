@@ -136,7 +136,7 @@ const views = {
   StudentLocalEducationAgencyDemographicsBridge: {
     description: "Bridge from a student at a district (with a current enrollment in one of its schools) to the demographic values recorded at the district.",
     nonNull: ["StudentSchoolDemographicBridgeKey", "StudentLocalEducationAgencyKey", "DemographicKey"],
-    references: [["DemographicKey", "DemographicDim", "DemographicKey"]],
+    references: [["StudentLocalEducationAgencyKey", "StudentLocalEducationAgencyDim", "StudentLocalEducationAgencyKey"], ["DemographicKey", "DemographicDim", "DemographicKey"]],
     columns: [
       ["StudentSchoolDemographicBridgeKey", "STRING", "DemographicKey-StudentUniqueId-LocalEducationAgencyId (AMT keeps the school bridge's column name)."],
       ["StudentLocalEducationAgencyKey", "STRING", "k(StudentUniqueId, LocalEducationAgencyId) (StudentLocalEducationAgencyDim)."],

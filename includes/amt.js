@@ -22,7 +22,8 @@ const NATURAL_KEYS = Object.fromEntries(
  * A staging table as the AMT reads it: the records of the latest school year (lake partition) that has
  * each natural key. AMT keys carry no school year (spec §3.1), so a student, school or descriptor
  * extracted for several years appears once, as of its latest year; records of different years with
- * different keys (e.g. enrollments, sessions) all remain.
+ * different keys (e.g. enrollments, sessions) all remain. (`WHERE TRUE`: BigQuery accepts QUALIFY only
+ * in a query with WHERE, GROUP BY or HAVING.)
  */
 function source(ctx, table) {
   const key = NATURAL_KEYS[table];

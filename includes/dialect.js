@@ -44,6 +44,26 @@ function descriptorCode(uri) {
   return DUCKDB ? `NULLIF(split_part(${uri}, '#', 2), '')` : `SPLIT(${uri}, '#')[SAFE_OFFSET(1)]`;
 }
 
+/** Namespace of a descriptor URI (`namespace#codeValue`). */
+function descriptorNamespace(uri) {
+  return DUCKDB ? `NULLIF(split_part(${uri}, '#', 1), '')` : `SPLIT(${uri}, '#')[SAFE_OFFSET(0)]`;
+}
+
+/** A DATE rendered with a strftime pattern (%Y, %m, %d, %B are the same on both engines). */
+function formatDate(date, pattern) {
+  return DUCKDB ? `strftime(${date}, ${quote(pattern)})` : `FORMAT_DATE(${quote(pattern)}, ${date})`;
+}
+
+/** AMT ymd(x): `yyyymmdd`; NULL stays NULL. */
+function ymd(date) {
+  return formatDate(date, "%Y%m%d");
+}
+
+/** AMT iso(x): `yyyy-mm-dd`, what a plain cast of a DATE to text yields; NULL stays NULL. */
+function iso(date) {
+  return formatDate(date, "%Y-%m-%d");
+}
+
 function toDate(text) {
   return DUCKDB ? `TRY_CAST(${text} AS DATE)` : `SAFE_CAST(${text} AS DATE)`;
 }
@@ -189,6 +209,10 @@ module.exports = {
   jsonTexts,
   unnestJson,
   descriptorCode,
+  descriptorNamespace,
+  formatDate,
+  ymd,
+  iso,
   toDate,
   toTimestamp,
   toInt,

@@ -40,4 +40,12 @@ describe("compiled BigQuery SQL", () => {
   test("a child collection two levels deep", () => {
     expectGolden("stg_student_education_organization_associations__language_uses.sql", table("stg_student_education_organization_associations__language_uses").query + "\n");
   });
+
+  test("an AMT view: SchoolDim (descriptor map, address selection, NULL-skipping greatest)", () => {
+    expectGolden("amt_SchoolDim.sql", table("SchoolDim").query + "\n");
+  });
+
+  test("an AMT view: StudentSchoolDim (current-enrollment filter, school/district fallbacks)", () => {
+    expectGolden("amt_StudentSchoolDim.sql", table("StudentSchoolDim").query + "\n");
+  });
 });

@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { compileArgs, compileProject, parseCompiled } from "../../engine/compile.js";
 import { actionsOf } from "../../engine/compiled-graph.js";
 import { CompileError, InputError } from "../../engine/errors.js";
@@ -10,19 +9,7 @@ import { succeeded } from "../../engine/run-graph.js";
 import { checkLake, testProject, transform } from "../../engine/transform.js";
 import { catalog } from "../../lib/catalog.js";
 import { tempDatabase } from "../support/compiled-graph.js";
-
-/** A lake as the extractor leaves it after a run that found nothing: an empty part per table. */
-function emptyLake(): string {
-  const lake = mkdtempSync(join(tmpdir(), "engine-lake-"));
-  for (const entry of catalog) {
-    const folder = join(lake, "edfi", entry.table, "school_year=2025");
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, "20250101T000000Z-000000-00001.ndjson.gz"), gzipSync(""));
-  }
-  mkdirSync(join(lake, "_commits", "school_year=2025"), { recursive: true });
-  writeFileSync(join(lake, "_commits", "school_year=2025", "20250101T000000Z-000000.ndjson"), "");
-  return lake;
-}
+import { emptyLake } from "../support/empty-lake.js";
 
 describe("compiling the Dataform project for DuckDB", () => {
   test("vars for the local lake; values the CLI would split are refused", () => {

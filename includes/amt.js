@@ -1,0 +1,276 @@
+// Building blocks of the AMT models (definitions/amt/): sources read across school years, the output
+// shape from the contract (includes/amt_contract.js), AMT renderings (keys, dates, defaults) and the
+// descriptor map. Engine-specific SQL stays in includes/dialect.js; what is built here is portable.
+const d = require("./dialect");
+const staging = require("./staging");
+const { views } = require("./amt_contract");
+const amtConfig = require("./amt_config");
+
+const ANALYTICS = "analytics";
+const CONFIG = "analytics_config";
+
+// Staging table name → the natural-key columns that identify a record across lake partitions (a child
+// collection carries its parent's key, which identifies the parent record).
+const NATURAL_KEYS = Object.fromEntries(
+  staging.catalog.flatMap((entry) => {
+    const key = staging.parentKeyColumns(entry).map((c) => c.name);
+    return [[staging.stagingName(entry), key], ...staging.childChains(entry.children).map((chain) => [staging.childName(entry, chain), key])];
+  }),
+);
+
+/**
+ * A staging table as the AMT reads it: the records of the latest school year (lake partition) that has
+ * each natural key. AMT keys carry no school year (spec §3.1), so a student, school or descriptor
+ * extracted for several years appears once, as of its latest year; records of different years with
+ * different keys (e.g. enrollments, sessions) all remain. (`WHERE TRUE`: BigQuery accepts QUALIFY only
+ * in a query with WHERE, GROUP BY or HAVING.)
+ */
+function source(ctx, table) {
+  const key = NATURAL_KEYS[table];
+  if (!key) throw new Error(`unknown staging table ${table}`);
+  return `(SELECT * FROM ${ctx.ref(staging.STAGING_SCHEMA, table)} WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY ${key.join(", ")}))`;
+}
+
+/** AMT k(…): parts as text joined with '-', NULL parts as ''. */
+const k = (...parts) => d.textKey(parts);
+
+/** The final SELECT of a model: the contract's columns, in order, cast to their logical types. */
+function shape(name, query) {
+  const columns = views[name].columns.map(([column, type]) => `  CAST(${column} AS ${d.sqlType(type)}) AS ${column}`);
+  return `SELECT\n${columns.join(",\n")}\nFROM (\n${query}\n) AS amt`;
+}
+
+/** Dataform config of a model: a table in `analytics` with the contract's docs and assertions. */
+function config(name) {
+  const view = views[name];
+  const assertions = { nonNull: view.nonNull || view.unique };
+  if (view.unique) assertions.uniqueKey = view.unique;
+  return {
+    type: "table",
+    schema: ANALYTICS,
+    tags: ["amt"],
+    description: `AMT ${name} (AMT-SPEC §4): ${view.description}`,
+    columns: Object.fromEntries(view.columns.map(([column, type, text]) => [column, `${text} (${type})`])),
+    assertions,
+  };
+}
+
+/** AMT `today` (spec §2.5): current means `date IS NULL OR date > today`. */
+function isCurrent(date) {
+  return `(${date} IS NULL OR ${date} > ${d.asOfDate()})`;
+}
+
+/** Descriptor URIs mapped to `constant` in the resolved map (spec §2.4), as a subquery. */
+function mappedUris(ctx, constant) {
+  return `(SELECT DescriptorUri FROM ${ctx.ref(CONFIG, "DescriptorMap")} WHERE ConstantName = ${d.quote(constant)})`;
+}
+
+/** A descriptor resource (`name` singular, e.g. "sex") as the AMT reads it; join on its `uri`. */
+function descriptors(ctx, name) {
+  return source(ctx, `stg_${staging.snake(name)}_descriptors`);
+}
+
+/** LMD of a date-only input (SchoolDim's address period begin date) as a TIMESTAMP, for greatest(). */
+const asTimestamp = (date) => `CAST(${date} AS TIMESTAMP)`;
+
+/**
+ * Addresses of the records of `table` (stg_schools, stg_contacts) with the begin date of the period that
+ * qualifies them: `periodRule(p)` must hold for one of the address's periods, or it has none.
+ */
+function addresses(ctx, table, periodRule) {
+  const same = ["parent_id", "school_year", "address_type_descriptor_uri", "street_number_name", "city", "postal_code", "state_abbreviation_descriptor_uri"];
+  return `(SELECT a.*, p.begin_date AS period_begin_date
+    FROM ${source(ctx, `${table}__addresses`)} AS a
+    LEFT JOIN ${source(ctx, `${table}__address_periods`)} AS p ON ${same.map((c) => `p.${c} = a.${c}`).join(" AND ")}
+    WHERE p.parent_id IS NULL OR ${periodRule("p")})`;
+}
+
+/**
+ * One academic subject per course: DS 4 has a single academicSubjectDescriptor, DS 5 a collection. Of a
+ * DS 5 collection the first URI is kept so that sections stay one row each (the unmerged DS 5 AMT
+ * joined the whole collection and repeated the section per subject).
+ */
+function courseSubjects(ctx) {
+  return `(SELECT course_code, education_organization_id, MIN(academic_subject_descriptor_uri) AS academic_subject_descriptor_uri
+    FROM (
+      SELECT course_code, education_organization_id, academic_subject_descriptor_uri FROM ${source(ctx, "stg_courses")}
+      UNION ALL
+      SELECT course_code, education_organization_id, academic_subject_descriptor_uri FROM ${source(ctx, "stg_courses__academic_subjects")}
+    ) AS s
+    WHERE academic_subject_descriptor_uri IS NOT NULL
+    GROUP BY course_code, education_organization_id)`;
+}
+
+/**
+ * The demographic values (DemographicDim keys) recorded on student education organization associations:
+ * (education_organization_id, student_unique_id, DemographicKey). Characteristics count only with no
+ * period or a period not ended by the as-of date.
+ */
+function seoaDemographics(ctx) {
+  const seoa = (child) => source(ctx, `stg_student_education_organization_associations__${child}`);
+  const group = (child, keyExpr, where = "TRUE") =>
+    `SELECT education_organization_id, student_unique_id, ${keyExpr} AS DemographicKey FROM ${seoa(child)} AS c WHERE ${where}`;
+  return `(${[
+    group("cohort_years", `'CohortYear:' || ${d.toText("c.cohort_school_year")} || '-' || c.cohort_year_type_descriptor`),
+    group("disabilities", "'Disability:' || c.disability_descriptor"),
+    group("disability_designations", "'DisabilityDesignation:' || c.disability_designation_descriptor"),
+    group("languages", "'Language:' || c.language_descriptor"),
+    group("language_uses", "'LanguageUse:' || c.language_use_descriptor"),
+    group("races", "'Race:' || c.race_descriptor"),
+    group("tribal_affiliations", "'TribalAffiliation:' || c.tribal_affiliation_descriptor"),
+    `SELECT c.education_organization_id, c.student_unique_id, 'StudentCharacteristic:' || c.student_characteristic_descriptor AS DemographicKey
+    FROM ${seoa("characteristics")} AS c
+    LEFT JOIN ${seoa("characteristic_periods")} AS p
+      ON p.parent_id = c.parent_id AND p.school_year = c.school_year AND p.student_characteristic_descriptor_uri = c.student_characteristic_descriptor_uri
+    WHERE p.parent_id IS NULL OR ${isCurrent("p.end_date")}`,
+  ].join("\n    UNION ALL\n    ")})`;
+}
+
+// Output column → student indicator name (spec §4.12, §4.14): the district view reads "Internet
+// Performance", the school views "Internet Performance In Residence".
+const SCHOOL_INDICATORS = {
+  InternetAccessInResidence: "Internet Access In Residence",
+  InternetAccessTypeInResidence: "Internet Access Type In Residence",
+  InternetPerformance: "Internet Performance In Residence",
+  DigitalDevice: "Digital Device",
+  DeviceAccess: "Device Access",
+};
+const DISTRICT_INDICATORS = { ...SCHOOL_INDICATORS, InternetPerformance: "Internet Performance" };
+
+/** SEOA rows with their indicators of `indicators` (column → name) as columns named like the output. */
+function seoaWithIndicators(ctx, indicators) {
+  const pivot = Object.entries(indicators).map(([column, name]) => `MAX(CASE WHEN i.indicator_name = ${d.quote(name)} THEN i.indicator END) AS ${column}`);
+  return `(SELECT s.education_organization_id, s.student_unique_id, s.sex_descriptor, s.hispanic_latino_ethnicity,
+      s.limited_english_proficiency_descriptor, s.last_modified_date, ${pivot.join(", ")}
+    FROM ${source(ctx, "stg_student_education_organization_associations")} AS s
+    LEFT JOIN ${source(ctx, "stg_student_education_organization_associations__indicators")} AS i
+      ON i.parent_id = s.id AND i.school_year = s.school_year
+    GROUP BY s.education_organization_id, s.student_unique_id, s.sex_descriptor, s.hispanic_latino_ethnicity,
+      s.limited_english_proficiency_descriptor, s.last_modified_date)`;
+}
+
+/**
+ * Every school enrollment with the AllStudentSchoolDim columns (spec §4.14, §4.15): demographics from the
+ * SEOA at the school (se), else the one at the school's district (de), column by column.
+ */
+function studentSchools(ctx) {
+  const fallback = (column) => `COALESCE(se.${column}, de.${column})`;
+  const indicators = Object.keys(SCHOOL_INDICATORS).map((column) => `COALESCE(${fallback(column)}, 'n/a') AS ${column}`);
+  return `SELECT
+  ${k("ssa.student_unique_id", "ssa.school_id", d.ymd("ssa.entry_date"))} AS AllStudentSchoolKey,
+  ${k("ssa.student_unique_id", "ssa.school_id")} AS StudentSchoolKey,
+  ssa.student_unique_id AS StudentKey,
+  ${d.toText("ssa.school_id")} AS SchoolKey,
+  COALESCE(${d.toText("ssa.school_year_type_school_year")}, 'Unknown') AS SchoolYear,
+  st.first_name AS StudentFirstName,
+  COALESCE(st.middle_name, '') AS StudentMiddleName,
+  st.last_surname AS StudentLastName,
+  st.birth_date AS BirthDate,
+  ${d.iso("ssa.entry_date")} AS EnrollmentDateKey,
+  ssa.entry_grade_level_descriptor AS GradeLevel,
+  COALESCE(${fallback("limited_english_proficiency_descriptor")}, 'Not applicable') AS LimitedEnglishProficiency,
+  COALESCE(${fallback("hispanic_latino_ethnicity")}, FALSE) AS IsHispanic,
+  COALESCE(${fallback("sex_descriptor")}, '') AS Sex,
+  ${indicators.join(",\n  ")},
+  ${isCurrent("ssa.exit_withdraw_date")} AS IsEnrolled,
+  COALESCE(${d.iso("ssa.exit_withdraw_date")}, '') AS ExitWithdrawDate,
+  ${d.greatestNonNull(["st.last_modified_date", "se.last_modified_date", "de.last_modified_date"])} AS LastModifiedDate
+FROM ${source(ctx, "stg_student_school_associations")} AS ssa
+INNER JOIN ${source(ctx, "stg_students")} AS st ON st.student_unique_id = ssa.student_unique_id
+INNER JOIN ${source(ctx, "stg_schools")} AS sc ON sc.school_id = ssa.school_id
+LEFT JOIN ${seoaWithIndicators(ctx, SCHOOL_INDICATORS)} AS se
+  ON se.student_unique_id = ssa.student_unique_id AND se.education_organization_id = ssa.school_id
+LEFT JOIN ${seoaWithIndicators(ctx, SCHOOL_INDICATORS)} AS de
+  ON de.student_unique_id = ssa.student_unique_id AND de.education_organization_id = sc.local_education_agency_id
+WHERE ssa.entry_grade_level_descriptor IS NOT NULL`;
+}
+
+/** A literal table: SELECT of typed values per row, UNION ALL (columns: [[name, logical type]]). */
+function literalRows(columns, rows) {
+  const value = (v, type) => (v === null || v === undefined ? d.typedNull(type) : `CAST(${d.quote(v)} AS ${d.sqlType(type)})`);
+  const selects = rows.map((row) => `SELECT ${columns.map(([name, type]) => `${value(row[name], type)} AS ${name}`).join(", ")}`);
+  // No rows: one typed row filtered out, so the table still has its columns.
+  return selects.length ? selects.join("\nUNION ALL\n") : `SELECT ${columns.map(([n, t]) => `${d.typedNull(t)} AS ${n}`).join(", ")} FROM (SELECT 1 AS x) AS no_rows WHERE FALSE`;
+}
+
+function constantsQuery() {
+  const rows = amtConfig.CONSTANTS.map((c) => ({ ConstantName: c.name, DescriptorType: c.type, Collection: c.collection }));
+  return literalRows([["ConstantName", "STRING"], ["DescriptorType", "STRING"], ["Collection", "STRING"]], rows);
+}
+
+function rulesQuery() {
+  const columns = [["ConstantName", "STRING"], ["DescriptorType", "STRING"], ["CodeValue", "STRING"], ["NamespacePattern", "STRING"], ["Origin", "STRING"]];
+  return literalRows(columns, amtConfig.mappingRules());
+}
+
+/** Staging descriptor columns (their `_uri` twins) holding descriptors of API resource `type`, per table. */
+function uriColumns(type) {
+  const column = staging.snake(type.replace(/s$/, "")) + "_uri";
+  return staging.catalog.flatMap((entry) => {
+    const tables = [[staging.stagingName(entry), staging.resourceColumns(entry)]];
+    staging.childChains(entry.children).forEach((chain) => {
+      tables.push([staging.childName(entry, chain), staging.childLevels(entry, chain).flatMap((level) => level.columns)]);
+    });
+    return tables.filter(([, columns]) => columns.some((c) => c.type === "descriptor" && `${c.name}_uri` === column)).map(([table]) => [table, column]);
+  });
+}
+
+/** [descriptor type, staging table, URI column] of every source of known descriptors of the mapped types. */
+function knownDescriptorSources() {
+  const types = [...new Set(amtConfig.CONSTANTS.map((c) => c.type))];
+  return types.flatMap((type) => {
+    const resource = staging.catalog.find((e) => e.resource === type);
+    const fromResource = resource ? [[type, staging.stagingName(resource), "uri"]] : [];
+    return [...fromResource, ...uriColumns(type).map(([table, column]) => [type, table, column])];
+  });
+}
+
+/**
+ * The resolved map (spec §11.2): the rules applied on every run to the known descriptors of each mapped
+ * type, i.e. the descriptor resource's records plus every URI the extracted resources reference, with
+ * code values compared case-insensitively and without trailing blanks, and namespaces against the
+ * rule's pattern (NULL: any).
+ */
+function resolvedMapQuery(ctx) {
+  const known = knownDescriptorSources().map(
+    ([type, table, column]) => `SELECT ${d.quote(type)} AS DescriptorType, ${column} AS uri FROM ${ctx.ref(staging.STAGING_SCHEMA, table)}`,
+  );
+  return `WITH known AS (
+  SELECT DISTINCT DescriptorType, uri, ${d.descriptorNamespace("uri")} AS namespace, ${d.descriptorCode("uri")} AS code_value
+  FROM (
+    ${known.join("\n    UNION ALL\n    ")}
+  ) AS u
+  WHERE uri IS NOT NULL
+)
+SELECT DISTINCT r.ConstantName, r.DescriptorType, k.uri AS DescriptorUri, k.namespace AS Namespace, k.code_value AS CodeValue
+FROM ${ctx.ref(CONFIG, "DescriptorMapRule")} AS r
+INNER JOIN known AS k
+  ON k.DescriptorType = r.DescriptorType
+  AND LOWER(RTRIM(k.code_value)) = LOWER(RTRIM(r.CodeValue))
+  AND (r.NamespacePattern IS NULL OR k.namespace LIKE r.NamespacePattern)`;
+}
+
+module.exports = {
+  ANALYTICS,
+  CONFIG,
+  views,
+  source,
+  k,
+  shape,
+  config,
+  isCurrent,
+  mappedUris,
+  SCHOOL_INDICATORS,
+  DISTRICT_INDICATORS,
+  seoaWithIndicators,
+  studentSchools,
+  descriptors,
+  asTimestamp,
+  addresses,
+  courseSubjects,
+  seoaDemographics,
+  constantsQuery,
+  rulesQuery,
+  knownDescriptorSources,
+  resolvedMapQuery,
+};

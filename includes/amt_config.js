@@ -1,0 +1,58 @@
+// AMT descriptor constants and their default mappings (AMT-SPEC §12.1), code-owned, merged with the
+// district override (includes/descriptor_map.js) into the mapping rules that analytics_config holds.
+const district = require("./descriptor_map");
+
+// [ConstantName, DescriptorType (API resource), Collection, default code values, namespace pattern].
+// Engage constants are left out (Engage is not built); Foodservice.FullPrice is a constant without
+// default mapping in DS 3.1–4.0 and is read by no view (§12.1 note 7).
+const GRADE_TYPE_NAMESPACE = "%/GradeTypeDescriptor";
+const CONSTANTS = [
+  ["Address.Home", "addressTypeDescriptors", "Base", ["Home"]],
+  ["Address.Physical", "addressTypeDescriptors", "Base", ["Physical"]],
+  ["Address.Mailing", "addressTypeDescriptors", "Base", ["Mailing"]],
+  ["Address.Work", "addressTypeDescriptors", "Base", ["Work"]],
+  ["Address.Temporary", "addressTypeDescriptors", "Base", ["Temporary"]],
+  ["Telephone.Home", "telephoneNumberTypeDescriptors", "Base", ["Home"]],
+  ["Telephone.Mobile", "telephoneNumberTypeDescriptors", "Base", ["Mobile"]],
+  ["Telephone.Work", "telephoneNumberTypeDescriptors", "Base", ["Work"]],
+  ["Email.Personal", "electronicMailTypeDescriptors", "Base", ["Home/Personal", "Home"]],
+  ["Email.Work", "electronicMailTypeDescriptors", "Base", ["Work"]],
+  ["AttendanceEvent.Present", "attendanceEventCategoryDescriptors", "Chrab, EWS", ["In Attendance"]],
+  ["AttendanceEvent.Absence", "attendanceEventCategoryDescriptors", "Chrab", ["Excused Absence", "Unexcused Absence"]],
+  ["AttendanceEvent.ExcusedAbsence", "attendanceEventCategoryDescriptors", "Chrab, EWS", ["Excused Absence"]],
+  ["AttendanceEvent.UnexcusedAbsence", "attendanceEventCategoryDescriptors", "Chrab, EWS", ["Unexcused Absence"]],
+  ["AttendanceEvent.Tardy", "attendanceEventCategoryDescriptors", "Chrab, EWS", ["Tardy"]],
+  ["CalendarEvent.InstructionalDay", "calendarEventDescriptors", "Chrab, EWS", ["Instructional day", "Make-up day"]],
+  ["Behavior.StateOffense", "behaviorDescriptors", "EWS", ["State Offense"]],
+  ["Behavior.SchoolCodeOfConductOffense", "behaviorDescriptors", "EWS", ["School Code of Conduct"]],
+  ["GradeType.GradingPeriod", "gradeTypeDescriptors", "EWS", ["Grading Period"]],
+  ["GradeType.Semester", "gradeTypeDescriptors", "EWS", ["Semester"], GRADE_TYPE_NAMESPACE],
+  ["GradeType.Final", "gradeTypeDescriptors", "EWS", ["Final"], GRADE_TYPE_NAMESPACE],
+  ["AuthorizationScope.District", "staffClassificationDescriptors", "RLS", ["Superintendent"]],
+  ["AuthorizationScope.School", "staffClassificationDescriptors", "RLS", ["Principal"]],
+  ["AuthorizationScope.Section", "staffClassificationDescriptors", "RLS", ["Teacher"]],
+].map(([name, type, collection, codes, namespace]) => ({ name, type, collection, codes, namespace: namespace || null }));
+
+const byName = Object.fromEntries(CONSTANTS.map((c) => [c.name, c]));
+
+function checkDistrictRow(row) {
+  const constant = byName[row.ConstantName];
+  if (!constant) throw new Error(`includes/descriptor_map.js: unknown constant ${row.ConstantName}`);
+  if (row.DescriptorType !== constant.type) {
+    throw new Error(`includes/descriptor_map.js: ${row.ConstantName} maps ${constant.type}, not ${row.DescriptorType}`);
+  }
+  if (typeof row.CodeValue !== "string") throw new Error(`includes/descriptor_map.js: ${row.ConstantName} needs a CodeValue string`);
+}
+
+/** The mapping rules: defaults, except for constants the district file lists, whose rows replace them. */
+function mappingRules(overrides = district) {
+  overrides.forEach(checkDistrictRow);
+  const overridden = new Set(overrides.map((r) => r.ConstantName));
+  const defaults = CONSTANTS.filter((c) => !overridden.has(c.name)).flatMap((c) =>
+    c.codes.map((code) => ({ ConstantName: c.name, DescriptorType: c.type, CodeValue: code, NamespacePattern: c.namespace, Origin: "default" })),
+  );
+  const fromDistrict = overrides.map((r) => ({ ...r, NamespacePattern: r.NamespacePattern || null, Origin: "district" }));
+  return [...defaults, ...fromDistrict];
+}
+
+module.exports = { CONSTANTS, mappingRules };

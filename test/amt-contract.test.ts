@@ -16,7 +16,7 @@ const CORE_VIEWS = [
   "StaffSectionDim", "StudentLocalEducationAgencyDim", "StudentProgramDim", "StudentSchoolDim", "AllStudentSchoolDim",
   "SectionDim", "StudentSectionDim", "AcademicTimePeriodDim",
 ];
-const DUCKDB_TYPES: Record<string, string> = { STRING: "VARCHAR", INT: "BIGINT", BOOL: "BOOLEAN", DECIMAL: "DECIMAL(38,9)", DATE: "DATE", TIMESTAMP: "TIMESTAMP" };
+const DUCKDB_TYPES: Record<string, string> = { STRING: "VARCHAR", INT: "BIGINT", BOOL: "BOOLEAN", DECIMAL: "DECIMAL(18,9)", DATE: "DATE", TIMESTAMP: "TIMESTAMP" };
 
 describe("the AMT core views on DuckDB", () => {
   let columns: { table_name: string; column_name: string; data_type: string }[];

@@ -111,12 +111,6 @@ function textKey(parts) {
   return parts.map((p) => `COALESCE(${toText(p)}, '')`).join(" || '-' || ");
 }
 
-/** Lower-case hex MD5 of the text key: the same value on both engines. */
-function hashKey(parts) {
-  const text = parts.map((p) => `COALESCE(${toText(p)}, '')`).join(" || '|' || ");
-  return DUCKDB ? `md5(${text})` : `TO_HEX(MD5(${text}))`;
-}
-
 /** The largest non-NULL value (AMT's MAX over VALUES); BigQuery's GREATEST returns NULL on any NULL. */
 function greatestNonNull(exprs) {
   if (DUCKDB) return `greatest(${exprs.join(", ")})`;
@@ -222,7 +216,6 @@ module.exports = {
   sqlType,
   typedNull,
   textKey,
-  hashKey,
   greatestNonNull,
   asOfDate,
   linesSince,

@@ -7,6 +7,30 @@ const { views } = require("./amt_contract");
 const amtConfig = require("./amt_config");
 
 const ANALYTICS = "analytics";
+
+// The optional AMT collections (spec §1.3, §5–§9), switched by the compile var `amtCollections` as AMT's
+// installer options do: "all" (default), "none", or names separated by "+", spaces or commas (the
+// Dataform CLI splits --vars on commas, so the local engine passes "+").
+const COLLECTIONS = ["rls", "chrab", "ews", "asmt", "equity"];
+// Read on first use, from a definitions file, so that a bad value is a compile error naming that file.
+let enabledCollections;
+function readCollections() {
+  const vars = (typeof dataform !== "undefined" && dataform.projectConfig && dataform.projectConfig.vars) || {};
+  const value = String(vars.amtCollections || "all").trim().toLowerCase();
+  if (value === "all") return new Set(COLLECTIONS);
+  if (value === "none") return new Set();
+  const names = value.split(/[\s+,]+/).filter(Boolean);
+  const unknown = names.filter((name) => !COLLECTIONS.includes(name));
+  if (unknown.length) throw new Error(`var amtCollections: unknown collection ${unknown.join(", ")} (known: all, none, ${COLLECTIONS.join(", ")})`);
+  return new Set(names);
+}
+
+/** Whether the optional collection `name` (rls, chrab, ews, asmt, equity) is built. */
+function collectionEnabled(name) {
+  if (!COLLECTIONS.includes(name)) throw new Error(`unknown AMT collection ${name}`);
+  enabledCollections = enabledCollections || readCollections();
+  return enabledCollections.has(name);
+}
 const CONFIG = "analytics_config";
 
 // Staging table name → the natural-key columns that identify a record across lake partitions (a child
@@ -253,6 +277,8 @@ INNER JOIN known AS k
 module.exports = {
   ANALYTICS,
   CONFIG,
+  COLLECTIONS,
+  collectionEnabled,
   views,
   source,
   k,

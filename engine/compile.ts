@@ -22,7 +22,8 @@ export function compileArgs(options: CompileOptions): string[] {
     if (/[,=]/.test(value)) throw new InputError(`Dataform var ${name} cannot contain "," or "=" (the CLI splits --vars on them): ${value}`);
   }
   const pairs = Object.entries(vars).map(([name, value]) => `${name}=${value}`);
-  const args = ["compile", options.projectDir, "--json", `--vars=${pairs.join(",")}`, `--default-database=${options.defaultDatabase}`];
+  // The CLI's default 60 s compile timeout is too short on a busy 2-core machine.
+  const args = ["compile", options.projectDir, "--json", "--timeout=10m", `--vars=${pairs.join(",")}`, `--default-database=${options.defaultDatabase}`];
   return options.disableAssertions ? [...args, "--disable-assertions"] : args;
 }
 

@@ -36,7 +36,9 @@ export const succeeded = (report: RunReport) => report.results.every((r) => r.st
 const elapsed = (started: number) => (performance.now() - started) / 1000;
 
 async function runActions(path: string, actions: Action[], options: RunOptions, progress: Progress): Promise<ActionResult[]> {
-  const instance = await DuckDBInstance.create(path);
+  // Tables are sets: without keeping the insertion order, DuckDB writes a CREATE TABLE AS in parallel and
+  // with less memory (a staging build takes about a quarter less time).
+  const instance = await DuckDBInstance.create(path, { preserve_insertion_order: "false" });
   try {
     const connections = await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => instance.connect()));
     const idle = [...connections];

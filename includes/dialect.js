@@ -22,21 +22,36 @@ function jsonText(json, path) {
 }
 
 /**
- * Several JSON scalars of one JSON string parsed once: returns [select expression, accessor(i)].
- * DuckDB re-parses the document for every json_extract_string call; its list form parses it once,
- * which is what keeps staging close to a plain scan. BigQuery parses lazily per call anyway.
+ * Several values of one JSON string parsed once: returns [select expression, accessor(i)]. `texts`
+ * gives scalars as text; otherwise each value is its JSON text (arrays, objects). DuckDB re-parses the
+ * document for every json_extract call; its list form parses it once, which is what keeps staging close
+ * to a plain scan. BigQuery parses lazily per call anyway.
  */
-function jsonTexts(json, paths, alias) {
-  if (!DUCKDB) return [null, (i) => jsonText(json, paths[i])];
-  const list = `json_extract_string(${json}, [${paths.map((p) => quote("$." + p)).join(", ")}])`;
-  return [`${list} AS ${alias}`, (i) => `${alias}[${i + 1}]`];
+function jsonValues(json, paths, alias, texts) {
+  const jsonPath = (p) => quote("$." + p);
+  if (!DUCKDB) return [null, (i) => `${texts ? "JSON_VALUE" : "JSON_QUERY"}(${json}, ${jsonPath(paths[i])})`];
+  const list = `${texts ? "json_extract_string" : "json_extract"}(${json}, [${paths.map(jsonPath).join(", ")}])`;
+  return [`${list} AS ${alias}`, (i) => (texts ? `${alias}[${i + 1}]` : `CAST(${alias}[${i + 1}] AS VARCHAR)`)];
 }
 
-/** FROM-clause item unnesting the JSON array at `path` of `json` into rows of JSON values named `alias`. */
+/** Scalars of one JSON string, parsed once (see jsonValues). */
+function jsonTexts(json, paths, alias) {
+  return jsonValues(json, paths, alias, true);
+}
+
+/** Sub-documents of one JSON string as JSON text, parsed once (see jsonValues). */
+function jsonDocuments(json, paths, alias) {
+  return jsonValues(json, paths, alias, false);
+}
+
+/**
+ * FROM-clause item unnesting the JSON array at `path` of `json` (or `json` itself, an array's JSON
+ * text, when `path` is null) into rows of JSON values named `alias`.
+ */
 function unnestJson(json, path, alias) {
-  return DUCKDB
-    ? `unnest(CAST(json_extract(${json}, ${quote("$." + path)}) AS JSON[])) AS _${alias}(${alias})`
-    : `UNNEST(JSON_QUERY_ARRAY(${json}, ${quote("$." + path)})) AS ${alias}`;
+  if (!DUCKDB) return `UNNEST(JSON_QUERY_ARRAY(${json}${path ? `, ${quote("$." + path)}` : ""})) AS ${alias}`;
+  const array = path ? `json_extract(${json}, ${quote("$." + path)})` : `CAST(${json} AS JSON)`;
+  return `unnest(CAST(${array} AS JSON[])) AS _${alias}(${alias})`;
 }
 
 /** Descriptor code value from a descriptor URI (`namespace#codeValue`). */
@@ -169,22 +184,25 @@ function lakeSourceSql(target, folder, columns, fileGlob) {
 }
 
 /**
+ * A value computed once before an incremental build, for the build and its clean-up to share (a
+ * post-operation must see the bound the build used, not one the build has moved). BigQuery: a script
+ * variable DECLAREd in a pre-operation (Dataform runs an incremental's operations as one script);
+ * DuckDB: a SET VARIABLE, which queries read as a constant. Returns { preOps, value }.
+ */
+function buildVariable(name, sql) {
+  if (!DUCKDB) return { preOps: [`DECLARE ${name} STRING DEFAULT ${sql}`], value: name };
+  return { preOps: [`SET VARIABLE ${name} = ${sql}`], value: `getvariable(${quote(name)})` };
+}
+
+/**
  * Incremental reads of a lake source `alias` (a line table): only runs at or after `sinceSql` (the newest
- * run already staged), evaluated once before the build so the clean-up after the MERGE sees the same
- * bound. BigQuery: a script variable DECLAREd in a pre-operation (Dataform runs an incremental's
- * operations as one script). DuckDB: a SET VARIABLE, which the reader folds into a constant and uses to
- * skip older files by name (a part file is named <runId>-<part>). Returns { preOps, condition }.
+ * run already staged). On DuckDB the constant also skips older files by name (a part file is named
+ * <runId>-<part>). Returns { preOps, condition }.
  */
 function linesSince(alias, sinceSql, name) {
-  const variable = `since_${name}`;
-  if (!DUCKDB) {
-    return { preOps: [`DECLARE ${variable} STRING DEFAULT ${sinceSql}`], condition: `${alias}.run_id >= ${variable}` };
-  }
-  const value = `getvariable(${quote(variable)})`;
-  return {
-    preOps: [`SET VARIABLE ${variable} = ${sinceSql}`],
-    condition: `parse_filename(${alias}.filename) >= ${value} AND ${alias}.run_id >= ${value}`,
-  };
+  const since = buildVariable(`since_${name}`, sinceSql);
+  const condition = `${alias}.run_id >= ${since.value}`;
+  return { preOps: since.preOps, condition: DUCKDB ? `parse_filename(${alias}.filename) >= ${since.value} AND ${condition}` : condition };
 }
 
 function recordSourceSql(target, table) {
@@ -201,6 +219,7 @@ module.exports = {
   quote,
   jsonText,
   jsonTexts,
+  jsonDocuments,
   unnestJson,
   descriptorCode,
   descriptorNamespace,
@@ -218,6 +237,7 @@ module.exports = {
   textKey,
   greatestNonNull,
   asOfDate,
+  buildVariable,
   linesSince,
   recordSourceSql,
   commitSourceSql,

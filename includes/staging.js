@@ -27,7 +27,12 @@ function inferType(path) {
 const LOGICAL = { string: "STRING", int: "INT", bool: "BOOL", decimal: "DECIMAL", date: "DATE", timestamp: "TIMESTAMP", descriptor: "STRING" };
 
 // Columns every staging table has; record fields may not take these names.
-const RESERVED = ["id", "school_year", "last_modified_date", "extracted_at", "_run_id", "record_json", "parent_id"];
+const RESERVED = ["id", "school_year", "last_modified_date", "extracted_at", "_run_id", "parent_id"];
+
+/** The column of a resource's staging table holding a top-level child collection's JSON array. */
+function arrayColumn(child) {
+  return `${child.name}_json`;
+}
 
 /**
  * "path[:type][ as column]" → { path, ds4Path, type, name }. A name already taken (e.g. school_year, the
@@ -135,9 +140,9 @@ function stagingName(entry) {
   return `stg_${entry.table}`;
 }
 
-/** The never-built view holding an incremental model's query, which its unit test runs. */
-function definitionName(entry) {
-  return `${stagingName(entry)}__definition`;
+/** The never-built view holding an incremental model's query (e.g. "stg_students"), which its unit test runs. */
+function definitionName(model) {
+  return `${model}__definition`;
 }
 
 function childName(entry, chain) {
@@ -187,6 +192,8 @@ function stagingQuery(ctx, entry) {
   const paths = [...new Set(columns.flatMap((c) => [c.path, c.ds4Path]).filter(Boolean)), "_lastModifiedDate"];
   const [parse, at] = d.jsonTexts("data", paths, "_v");
   const read = (path) => at(paths.indexOf(path));
+  // The child tables unnest these arrays rather than the whole record: each reads and parses only its own.
+  const [parseArrays, array] = d.jsonDocuments("data", entry.children.map((c) => c.path), "_a");
   const since = entry.incremental && ctx.incremental() ? unstagedRuns(ctx, entry, "l") : null;
   const select = [
     "id",
@@ -196,11 +203,12 @@ function stagingQuery(ctx, entry) {
     `COALESCE(${d.toTimestamp(read("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")}) AS last_modified_date`,
     `${d.toTimestamp("extracted_at")} AS extracted_at`,
     "run_id AS _run_id",
-    ...(entry.children.length ? ["data AS record_json"] : []),
+    ...entry.children.map((child, i) => `${array(i)} AS ${arrayColumn(child)}`),
   ];
+  const parses = [parse, entry.children.length ? parseArrays : null].filter(Boolean);
   return `WITH ${currentLinesSql(ctx, entry, since)},
 records AS (
-  SELECT *${parse ? `, ${parse}` : ""}
+  SELECT *${parses.map((p) => `, ${p}`).join("")}
   FROM latest
   WHERE operation = 'upsert'
 )
@@ -240,22 +248,48 @@ WHERE EXISTS (
   ];
 }
 
+/** The newest parent run a child table holds, fixed before its incremental build. */
+function childSince(ctx, entry, chain) {
+  return d.buildVariable(`since_${childName(entry, chain)}`, `(SELECT COALESCE(MAX(_run_id), '') FROM ${ctx.self()})`);
+}
+
 /**
  * A child collection's rows: one per element of the array at `chain` (a path of nested child specs)
- * in the parent's current records, with the parent's id, school year and natural key.
+ * in the parent's current records, with the parent's id, school year, natural key and run. An
+ * incremental build reads only the parents staged at or after the newest run the table holds.
  */
 function childQuery(ctx, entry, chain) {
   const parentKey = parentKeyColumns(entry);
   const levels = childLevels(entry, chain);
-  const joins = levels.map(({ child, alias }, i) => `CROSS JOIN ${d.unnestJson(i === 0 ? "p.record_json" : levels[i - 1].alias, child.path, alias)}`);
+  const joins = levels.map(({ child, alias }, i) => `CROSS JOIN ${i === 0 ? d.unnestJson(`p.${arrayColumn(child)}`, null, alias) : d.unnestJson(levels[i - 1].alias, child.path, alias)}`);
   const select = [
     "p.id AS parent_id",
     "p.school_year",
     ...parentKey.map((c) => `p.${c.name}`),
     ...levels.flatMap(({ alias, columns }) => selectColumns(columns, (path) => d.jsonText(alias, path))),
     "p.last_modified_date",
+    "p._run_id",
   ];
-  return `SELECT\n  ${select.join(",\n  ")}\nFROM ${ctx.ref(STAGING_SCHEMA, stagingName(entry))} AS p\n${joins.join("\n")}`;
+  const since = ctx.incremental() ? `\nWHERE p._run_id >= ${childSince(ctx, entry, chain).value}` : "";
+  return `SELECT\n  ${select.join(",\n  ")}\nFROM ${ctx.ref(STAGING_SCHEMA, stagingName(entry))} AS p\n${joins.join("\n")}${since}`;
+}
+
+/**
+ * Before an incremental build of a child table: remove the rows the build re-reads (runs at or after the
+ * bound) and those whose parent changed or went away since (the parent no longer holds the run the row
+ * came from). Parents of older runs are unchanged since the last build, and so are their rows.
+ */
+function childIncrementalPreparation(ctx, entry, chain) {
+  const since = childSince(ctx, entry, chain);
+  return [
+    ...since.preOps,
+    `DELETE FROM ${ctx.self()} AS c
+WHERE c._run_id >= ${since.value} OR NOT EXISTS (
+  SELECT 1
+  FROM ${ctx.ref(STAGING_SCHEMA, stagingName(entry))} AS p
+  WHERE p.id = c.parent_id AND p.school_year = c.school_year AND p._run_id = c._run_id
+)`,
+  ];
 }
 
 /** Every child chain of a resource, depth first: [[a], [a, a1], [b], …]. */
@@ -275,7 +309,11 @@ function childColumnDescriptions(entry, chain) {
     where = `${where}.${child.path}[]`;
     described = { ...described, ...describeColumns(columns, where) };
   }
-  return { ...described, last_modified_date: "Last modified date of the parent record (child collections have none of their own)." };
+  return {
+    ...described,
+    last_modified_date: "Last modified date of the parent record (child collections have none of their own).",
+    _run_id: "Extract run that landed the parent record's version these rows come from.",
+  };
 }
 
 function resourceColumnDescriptions(entry) {
@@ -287,7 +325,9 @@ function resourceColumnDescriptions(entry) {
     last_modified_date: "_lastModifiedDate of the record, or its extraction time when the API version does not send one.",
     extracted_at: "When the extractor read the record.",
     _run_id: "Extract run that landed this version of the record.",
-    ...(entry.children.length ? { record_json: "The record as the API sent it (JSON text), for the child collection tables." } : {}),
+    ...Object.fromEntries(
+      entry.children.map((child) => [arrayColumn(child), `${entry.resource}.${child.path} as JSON text (an array), for ${childName(entry, [child])} and its nested collections.`]),
+    ),
   };
 }
 
@@ -297,6 +337,7 @@ module.exports = {
   COMMITS,
   catalog,
   snake,
+  arrayColumn,
   stagingName,
   definitionName,
   childName,
@@ -309,6 +350,7 @@ module.exports = {
   incrementalPreparation,
   incrementalCleanup,
   childQuery,
+  childIncrementalPreparation,
   resourceColumnDescriptions,
   childColumnDescriptions,
 };

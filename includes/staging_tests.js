@@ -72,7 +72,13 @@ function line(entry, { id, runId, operation, data, n }) {
  */
 function resourceScenario(entry) {
   const columns = staging.resourceColumns(entry);
-  const record = (id, n, ds4) => ({ id, ...sampleRecord(columns, n, ds4), _lastModifiedDate: modified(n) });
+  // Every top-level child collection holds the same small array, which the model keeps as JSON text.
+  const arrays = (n) => [{ n }, { n: n + 1 }];
+  const record = (id, n, ds4) => {
+    const data = { id, ...sampleRecord(columns, n, ds4), _lastModifiedDate: modified(n) };
+    for (const child of entry.children) setPath(data, child.path, arrays(n));
+    return data;
+  };
   const lines = [
     line(entry, { id: "d", runId: "r0", operation: "upsert", data: record("d", 5), n: 1 }),
     line(entry, { id: "a", runId: "r1", operation: "upsert", data: record("a", 1), n: 2 }),
@@ -106,7 +112,7 @@ function resourceScenario(entry) {
       ["last_modified_date", d.toTimestamp(d.quote(modified(n)))],
       ["extracted_at", d.toTimestamp(d.quote(`2025-01-0${extracted}T00:00:00.000Z`))],
       ["_run_id", d.quote(runId)],
-      ...(entry.children.length ? [["record_json", d.quote(JSON.stringify(record(id, n, id === "c")))]] : []),
+      ...entry.children.map((child) => [staging.arrayColumn(child), d.quote(JSON.stringify(arrays(n)))]),
     ];
   });
   return {
@@ -136,7 +142,8 @@ function childScenario(entry, chain) {
     ["school_year", d.toInt(d.quote(YEAR))],
     ...parentValues,
     ["last_modified_date", d.toTimestamp(d.quote(modified(1)))],
-    ["record_json", d.quote(JSON.stringify(record))],
+    ["_run_id", d.quote("r1")],
+    [staging.arrayColumn(chain[0]), d.quote(JSON.stringify(record[chain[0].path]))],
   ];
   const paths = (level) => (level === levels.length ? [[]] : [1, 2].flatMap((n) => paths(level + 1).map((rest) => [n, ...rest])));
   const expected = paths(0).map((variant) => [
@@ -150,6 +157,7 @@ function childScenario(entry, chain) {
       }),
     ),
     ["last_modified_date", d.toTimestamp(d.quote(modified(1)))],
+    ["_run_id", d.quote("r1")],
   ]);
   return { inputs: { [staging.stagingName(entry)]: selectRows([parent]) }, expected: selectRows(expected) };
 }

@@ -37,8 +37,16 @@ describe("compiled BigQuery SQL", () => {
     expectGolden("stg_grades.incremental.sql", [...stg.incrementalPreOps, stg.incrementalQuery, ...stg.incrementalPostOps].join("\n;\n") + "\n");
   });
 
-  test("a child collection two levels deep", () => {
-    expectGolden("stg_student_education_organization_associations__language_uses.sql", table("stg_student_education_organization_associations__language_uses").query + "\n");
+  test("a child collection two levels deep: full query; incremental pre-operations and query", () => {
+    const child = table("stg_student_education_organization_associations__language_uses");
+    expect(child.type).toBe("incremental");
+    expect(child.uniqueKey ?? []).toEqual([]);
+    expect(child.incrementalPostOps ?? []).toEqual([]);
+    expectGolden("stg_student_education_organization_associations__language_uses.sql", child.query + "\n");
+    expectGolden(
+      "stg_student_education_organization_associations__language_uses.incremental.sql",
+      [...child.incrementalPreOps, child.incrementalQuery].join("\n;\n") + "\n",
+    );
   });
 
   test("an AMT view: SchoolDim (descriptor map, address selection, NULL-skipping greatest)", () => {

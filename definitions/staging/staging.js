@@ -1,39 +1,54 @@
 // One staging table per catalog resource and one per child collection, generated from the catalog.
 // The SQL lives in includes/staging.js; here each model is declared with its assertions and docs.
+
+/** An incremental model, plus its query as a never-built view: Dataform cannot unit-test incrementals. */
+function publishIncremental(name, config, query, operations) {
+  const model = publish(name, { ...config, type: "incremental" }).query(query);
+  model.preOps((ctx) => (ctx.incremental() ? operations.pre(ctx) : []));
+  if (operations.post) model.postOps((ctx) => (ctx.incremental() ? operations.post(ctx) : []));
+  publish(staging.definitionName(name), {
+    type: "view",
+    schema: staging.STAGING_SCHEMA,
+    disabled: true,
+    tags: ["staging"],
+    description: `The full-build query of the incremental ${name}, for its unit test; never built.`,
+  }).query(query);
+}
+
 staging.catalog.forEach((entry) => {
   const key = staging.resourceColumns(entry).filter((c) => c.key).map((c) => c.name);
   const required = staging.resourceColumns(entry).filter((c) => c.key && staging.requiredKeyPaths(entry).includes(c.path)).map((c) => c.name);
   const config = {
-    type: entry.incremental ? "incremental" : "table",
     schema: staging.STAGING_SCHEMA,
     tags: ["staging", entry.descriptor ? "descriptors" : "resources"],
     description: `Current ${entry.resource} records (latest version per natural key and school year, deletions applied), typed.`,
     columns: staging.resourceColumnDescriptions(entry),
     assertions: { uniqueKey: ["school_year", ...key], nonNull: ["id", "school_year", ...required] },
   };
-  if (entry.incremental) config.uniqueKey = ["id", "school_year"];
-  const model = publish(staging.stagingName(entry), config).query((ctx) => staging.stagingQuery(ctx, entry));
+  const query = (ctx) => staging.stagingQuery(ctx, entry);
   if (entry.incremental) {
-    model.preOps((ctx) => (ctx.incremental() ? staging.incrementalPreparation(ctx, entry) : []));
-    model.postOps((ctx) => (ctx.incremental() ? staging.incrementalCleanup(ctx, entry) : []));
-    // Dataform cannot unit-test incremental tables: the same (full) query as a never-built view can be.
-    publish(staging.definitionName(entry), {
-      type: "view",
-      schema: staging.STAGING_SCHEMA,
-      disabled: true,
-      tags: ["staging"],
-      description: `The full-build query of the incremental ${staging.stagingName(entry)}, for its unit test; never built.`,
-    }).query((ctx) => staging.stagingQuery(ctx, entry));
+    publishIncremental(staging.stagingName(entry), { ...config, uniqueKey: ["id", "school_year"] }, query, {
+      pre: (ctx) => staging.incrementalPreparation(ctx, entry),
+      post: (ctx) => staging.incrementalCleanup(ctx, entry),
+    });
+  } else {
+    publish(staging.stagingName(entry), { ...config, type: "table" }).query(query);
   }
 
+  // Children follow their parent: incremental when it is (rows are replaced per changed parent, so no unique key).
   staging.childChains(entry.children).forEach((chain) => {
-    publish(staging.childName(entry, chain), {
-      type: "table",
+    const childConfig = {
       schema: staging.STAGING_SCHEMA,
       tags: ["staging", "children"],
       description: `${entry.resource}.${chain.map((c) => c.path + "[]").join(".")} of the current ${entry.resource} records, one row per element.`,
       columns: staging.childColumnDescriptions(entry, chain),
       assertions: { nonNull: ["parent_id", "school_year"] },
-    }).query((ctx) => staging.childQuery(ctx, entry, chain));
+    };
+    const childQuery = (ctx) => staging.childQuery(ctx, entry, chain);
+    if (entry.incremental) {
+      publishIncremental(staging.childName(entry, chain), childConfig, childQuery, { pre: (ctx) => staging.childIncrementalPreparation(ctx, entry, chain) });
+    } else {
+      publish(staging.childName(entry, chain), { ...childConfig, type: "table" }).query(childQuery);
+    }
   });
 });

@@ -17,6 +17,7 @@ describe("compiling the Dataform project for DuckDB", () => {
       "compile",
       "/p",
       "--json",
+      "--timeout=10m",
       "--vars=lakeUri=/data/lake,asOfDate=2025-03-01,engine=duckdb",
       "--default-database=amt",
     ]);
@@ -41,7 +42,7 @@ describe("compiling the Dataform project for DuckDB", () => {
     expect(report.committed).toBe(true);
     expect(existsSync(database)).toBe(true);
     expect(succeeded(await testProject({ lake, database }))).toBe(true);
-  }, 180_000);
+  }, 600_000);
 
   test("a missing or remote lake is refused before anything runs", async () => {
     const database = tempDatabase();

@@ -7,7 +7,8 @@ SELECT
   JSON_VALUE(e0, '$.languageDescriptor') AS language_descriptor_uri,
   SPLIT(JSON_VALUE(e1, '$.languageUseDescriptor'), '#')[SAFE_OFFSET(1)] AS language_use_descriptor,
   JSON_VALUE(e1, '$.languageUseDescriptor') AS language_use_descriptor_uri,
-  p.last_modified_date
+  p.last_modified_date,
+  p._run_id
 FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` AS p
-CROSS JOIN UNNEST(JSON_QUERY_ARRAY(p.record_json, '$.languages')) AS e0
+CROSS JOIN UNNEST(JSON_QUERY_ARRAY(p.languages_json)) AS e0
 CROSS JOIN UNNEST(JSON_QUERY_ARRAY(e0, '$.uses')) AS e1

@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 
 export function compileProject(...args: string[]): any {
-  const result = spawnSync("node_modules/.bin/dataform", ["compile", "--json", ...args], { encoding: "utf8", timeout: 120_000, maxBuffer: 1 << 28 });
+  const result = spawnSync("node_modules/.bin/dataform", ["compile", "--json", "--timeout=10m", ...args], { encoding: "utf8", timeout: 600_000, maxBuffer: 1 << 28 });
   if (result.status !== 0) throw new Error(`dataform compile failed (${result.status}): ${result.stderr}${result.stdout.slice(0, 2000)}`);
   return JSON.parse(result.stdout);
 }

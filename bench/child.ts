@@ -1,10 +1,11 @@
 // A benchmarked child process (`node <args>`): wall time, the time to its first JSON line (`begin`),
-// its JSON-line events and its peak RSS (bench/peak-rss.mjs, preloaded without tsx so it adds nothing).
+// its JSON-line events, its peak RSS and CPU time (bench/peak-rss.mjs, preloaded without tsx so it adds
+// nothing). CPU time is what a run costs whatever else the machine is doing; wall time is not.
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
-/** One benchmarked child process: timings from its JSON lines, peak RSS from bench/peak-rss.mjs. */
+/** One benchmarked child process: timings from its JSON lines, peak RSS and CPU from bench/peak-rss.mjs. */
 export interface ChildRun {
   code: number | null;
   /** spawn → exit. */
@@ -14,6 +15,8 @@ export interface ChildRun {
   /** `begin` line → `end` line: the extraction itself. */
   workSeconds: number;
   peakRssMb: number;
+  /** User + system CPU seconds of the process, all threads (NaN if it died before reporting). */
+  cpuSeconds: number;
   /** The last JSON line of each event kind. */
   events: Record<string, Record<string, unknown>>;
   stderr: string;
@@ -48,13 +51,16 @@ export function runChild(nodeArgs: string[], env: Record<string, string>, rssFil
       const ended = performance.now();
       const begin = at.begin ?? ended;
       let peakRssMb = NaN;
+      let cpuSeconds = NaN;
       try {
-        peakRssMb = Number(readFileSync(rssFile, "utf8")) / 1024;
+        const usage = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssKb: number; cpuSeconds: number };
+        peakRssMb = usage.maxRssKb / 1024;
+        cpuSeconds = usage.cpuSeconds;
       } catch {
         // the child died before its exit handler ran
       }
       const seconds = (ms: number) => ms / 1000;
-      resolve({ code, wallSeconds: seconds(ended - started), startupSeconds: seconds(begin - started), workSeconds: seconds((at.end ?? ended) - begin), peakRssMb, events, stderr });
+      resolve({ code, wallSeconds: seconds(ended - started), startupSeconds: seconds(begin - started), workSeconds: seconds((at.end ?? ended) - begin), peakRssMb, cpuSeconds, events, stderr });
     });
   });
 }

@@ -152,14 +152,14 @@ export function printExtractorResult(result: ExtractorBenchResult): void {
   console.log(`extractor: ${result.students} students (small district ${result.smallStudents}), latency ${result.latencyMs} ms, concurrency ${result.concurrency}`);
   console.log(`  resources: ${result.resources.map((t) => `${t.path} ${t.total}`).join(", ")}`);
   console.table([
-    { run: `raw serving rate (${raw.concurrency} clients)`, records: raw.records, "wall s": s(raw.seconds), "start-up s": "-", "work s": s(raw.seconds), "records/s (wall)": r(raw.recordsPerSecond), "records/s (work)": r(raw.recordsPerSecond), "peak RSS MB": "-" },
+    { run: `raw serving rate (${raw.concurrency} clients)`, records: raw.records, "wall s": s(raw.seconds), "start-up s": "-", "work s": s(raw.seconds), "records/s (wall)": r(raw.recordsPerSecond), "records/s (work)": r(raw.recordsPerSecond), "CPU s": "-", "peak RSS MB": "-" },
     ...[
       ["extract", extract],
       ["naive sequential client" + (naive.error ? " (FAILED)" : ""), naive],
       ["extract, small district", small],
     ].map(([run, x]) => {
       const c = x as ExtractRun;
-      return { run: run as string, records: c.records, "wall s": s(c.wallSeconds), "start-up s": s(c.startupSeconds), "work s": s(c.workSeconds), "records/s (wall)": r(c.wallRate), "records/s (work)": r(c.workRate), "peak RSS MB": s(c.peakRssMb) };
+      return { run: run as string, records: c.records, "wall s": s(c.wallSeconds), "start-up s": s(c.startupSeconds), "work s": s(c.workSeconds), "records/s (wall)": r(c.wallRate), "records/s (work)": r(c.workRate), "CPU s": s(c.cpuSeconds), "peak RSS MB": s(c.peakRssMb) };
     }),
   ]);
   if (naive.error) console.log(`  naive client failed: ${naive.error}`);

@@ -36,26 +36,25 @@ async function createDataset(connection: DuckDBConnection, action: Action & { ki
 }
 
 /**
- * The increment into a temporary table, then MERGE on the unique key (NULL-safe, as BigQuery's MERGE in
- * Dataform) or a plain INSERT without one. Columns are matched by name: DuckDB's `UPDATE SET *` and
- * `INSERT *` match by position, which silently mixes columns when the increment orders them differently.
+ * The increment into a temporary table, then BigQuery's MERGE on the unique key (Dataform's incremental
+ * with `uniqueKey`: matched rows replaced, new rows inserted, keys compared NULL-safely), or a plain
+ * INSERT without one. On DuckDB replacing a row is cheaper as a delete and an insert than as an UPDATE
+ * of every column (which rewrites each column's segments wherever the rows lie): same rows, as
+ * MERGE refuses an increment with a key twice, and so does this. Columns are matched by name.
  */
 async function mergeIncrement(connection: DuckDBConnection, action: Action & { kind: "incremental" }): Promise<void> {
   const target = relation(action.target);
   const increment = quote("_engine_increment");
   await runAll(connection, action.incrementalPreOps);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${increment} AS\n${toDuckDbSql(action.incrementalQuery)}`);
-  if (action.uniqueKey.length === 0) {
-    await connection.run(`INSERT INTO ${target} BY NAME SELECT * FROM ${increment}`);
-  } else {
-    const columns = (await connection.runAndReadAll(`SELECT * FROM ${increment} LIMIT 0`)).columnNames().map(quote);
-    const on = action.uniqueKey.map((key) => `t.${quote(key)} IS NOT DISTINCT FROM s.${quote(key)}`).join(" AND ");
-    await connection.run(
-      `MERGE INTO ${target} AS t USING ${increment} AS s ON ${on}\n` +
-        `WHEN MATCHED THEN UPDATE SET ${columns.map((c) => `${c} = s.${c}`).join(", ")}\n` +
-        `WHEN NOT MATCHED THEN INSERT BY NAME`,
-    );
+  if (action.uniqueKey.length > 0) {
+    const keys = action.uniqueKey.map(quote);
+    const repeated = await count(connection, `SELECT ${keys.join(", ")} FROM ${increment} GROUP BY ALL HAVING count(*) > 1`);
+    if (repeated > 0) throw new Error(`the increment has ${repeated} unique key value(s) (${action.uniqueKey.join(", ")}) more than once; MERGE needs one row per key`);
+    const matches = keys.map((key) => `t.${key} IS NOT DISTINCT FROM s.${key}`).join(" AND ");
+    await connection.run(`DELETE FROM ${target} AS t WHERE EXISTS (SELECT 1 FROM ${increment} AS s WHERE ${matches})`);
   }
+  await connection.run(`INSERT INTO ${target} BY NAME SELECT * FROM ${increment}`);
   await connection.run(`DROP TABLE ${increment}`);
   await runAll(connection, action.incrementalPostOps);
 }

@@ -184,6 +184,18 @@ function lakeSourceSql(target, folder, columns, fileGlob) {
 }
 
 /**
+ * Whether a row matches a row of a query: `pairs` are [outer column, inner expression] compared for
+ * equality, the inner rows those of `FROM from WHERE where`. DuckDB: a row value IN the query, a semi
+ * join (a correlated EXISTS there scans every row of the outer table for its distinct keys first);
+ * BigQuery: a correlated EXISTS. Columns must not be NULL (IN and = agree only then).
+ */
+function matchesAny(pairs, from, where) {
+  if (!DUCKDB) return `EXISTS (\n  SELECT 1\n  FROM ${from}\n  WHERE ${where}\n    AND ${pairs.map(([outer, inner]) => `${inner} = ${outer}`).join(" AND ")}\n)`;
+  const row = (items) => `(${items.join(", ")})`;
+  return `${row(pairs.map(([outer]) => outer))} IN (\n  SELECT ${row(pairs.map(([, inner]) => inner))}\n  FROM ${from}\n  WHERE ${where}\n)`;
+}
+
+/**
  * A value computed once before an incremental build, for the build and its clean-up to share (a
  * post-operation must see the bound the build used, not one the build has moved). BigQuery: a script
  * variable DECLAREd in a pre-operation (Dataform runs an incremental's operations as one script);
@@ -237,6 +249,7 @@ module.exports = {
   textKey,
   greatestNonNull,
   asOfDate,
+  matchesAny,
   buildVariable,
   linesSince,
   recordSourceSql,

@@ -229,22 +229,25 @@ function incrementalPreparation(ctx, entry) {
 
 /**
  * Statements run after every incremental build of a staging table: the MERGE only adds and replaces
- * rows, so remove the ones a newer full snapshot no longer contains and the ones deleted since. (The
- * run filter still sees the pre-MERGE newest run: on DuckDB it was fixed by the pre-operation.)
+ * rows, so remove the ones a newer full snapshot no longer contains and those of the records whose
+ * latest line among the runs read is a delete (the same choice as the increment's). (The run bound is
+ * still the pre-MERGE newest run: it was fixed by the pre-operation.)
  */
 function incrementalCleanup(ctx, entry) {
   const commits = `(SELECT run_id, school_year, snapshot FROM ${ctx.ref(SOURCE_SCHEMA, COMMITS)} WHERE table_name = ${d.quote(entry.table)})`;
+  const deleted = `(\nWITH ${currentLinesSql(ctx, entry, unstagedRuns(ctx, entry, "l"))}\nSELECT id, school_year FROM latest WHERE operation = 'delete'\n) AS g`;
   return [
     `DELETE FROM ${ctx.self()} AS t
 WHERE t._run_id < (SELECT MAX(c.run_id) FROM ${commits} AS c WHERE c.snapshot AND c.school_year = t.school_year)`,
     `DELETE FROM ${ctx.self()} AS t
-WHERE EXISTS (
-  SELECT 1
-  FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)} AS l
-  INNER JOIN ${commits} AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
-  WHERE l.operation = 'delete' AND l.id = t.id AND l.school_year = t.school_year AND l.run_id >= t._run_id
-    AND ${unstagedRuns(ctx, entry, "l").condition}
-)`,
+WHERE ${d.matchesAny(
+      [
+        ["t.id", "g.id"],
+        ["t.school_year", "g.school_year"],
+      ],
+      deleted,
+      "TRUE",
+    )}`,
   ];
 }
 
@@ -284,11 +287,15 @@ function childIncrementalPreparation(ctx, entry, chain) {
   return [
     ...since.preOps,
     `DELETE FROM ${ctx.self()} AS c
-WHERE c._run_id >= ${since.value} OR NOT EXISTS (
-  SELECT 1
-  FROM ${ctx.ref(STAGING_SCHEMA, stagingName(entry))} AS p
-  WHERE p.id = c.parent_id AND p.school_year = c.school_year AND p._run_id = c._run_id
-)`,
+WHERE c._run_id >= ${since.value} OR NOT ${d.matchesAny(
+      [
+        ["c.parent_id", "p.id"],
+        ["c.school_year", "p.school_year"],
+        ["c._run_id", "p._run_id"],
+      ],
+      `${ctx.ref(STAGING_SCHEMA, stagingName(entry))} AS p`,
+      "TRUE",
+    )}`,
   ];
 }
 

@@ -115,6 +115,15 @@ describe("running a compiled graph on DuckDB", () => {
     ]);
   });
 
+  test("an increment with a unique key twice fails, as BigQuery's MERGE does, and the database keeps its rows", async () => {
+    const twice = [...second, { id: 3, name: "Cy again", born: "2012-03-04" }];
+    const failed = await runGraph(project(lakeFile(twice)), { database });
+    expect(failed.results.find((r) => r.name === "analytics.student_dim")).toMatchObject({ status: "failed" });
+    expect(failed.results.find((r) => r.name === "analytics.student_dim")?.message).toContain("unique key value(s) (id) more than once");
+    expect(failed.committed).toBe(false);
+    expect(await query(database, "SELECT count(*) AS n FROM analytics.student_dim")).toEqual([{ n: "3" }]);
+  });
+
   test("a failing action (a corrupt gzip file in the lake) names itself and the file, skips its dependents and leaves the old database intact", async () => {
     const before = readFileSync(database);
     const corrupt = lakeFile(first);

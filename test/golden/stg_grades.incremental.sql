@@ -62,8 +62,33 @@ WHERE t._run_id < (SELECT MAX(c.run_id) FROM (SELECT run_id, school_year, snapsh
 DELETE FROM `edfi-amt.edfi_staging.stg_grades` AS t
 WHERE EXISTS (
   SELECT 1
+  FROM (
+WITH commits AS (
+  SELECT run_id, school_year, snapshot
+  FROM `edfi-amt.edfi_sources._commits`
+  WHERE table_name = 'grades'
+),
+snapshots AS (
+  SELECT school_year, MAX(run_id) AS run_id
+  FROM commits
+  WHERE snapshot
+  GROUP BY school_year
+),
+latest AS (
+  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data
   FROM `edfi-amt.edfi_sources.grades` AS l
-  INNER JOIN (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
-  WHERE l.operation = 'delete' AND l.id = t.id AND l.school_year = t.school_year AND l.run_id >= t._run_id
+  INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
+  LEFT JOIN snapshots AS s ON s.school_year = l.school_year
+  WHERE l.operation IN ('upsert', 'delete')
+    AND l.run_id >= COALESCE(s.run_id, '')
     AND l.run_id >= since_grades
+  QUALIFY ROW_NUMBER() OVER (
+    PARTITION BY l.school_year, l.id
+    ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END
+  ) = 1
+)
+SELECT id, school_year FROM latest WHERE operation = 'delete'
+) AS g
+  WHERE TRUE
+    AND g.id = t.id AND g.school_year = t.school_year
 )

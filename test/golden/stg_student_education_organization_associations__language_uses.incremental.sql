@@ -4,7 +4,8 @@ DELETE FROM `edfi-amt.edfi_staging.stg_student_education_organization_associatio
 WHERE c._run_id >= since_stg_student_education_organization_associations__language_uses OR NOT EXISTS (
   SELECT 1
   FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` AS p
-  WHERE p.id = c.parent_id AND p.school_year = c.school_year AND p._run_id = c._run_id
+  WHERE TRUE
+    AND p.id = c.parent_id AND p.school_year = c.school_year AND p._run_id = c._run_id
 )
 ;
 SELECT

@@ -345,10 +345,10 @@ const SCOPES = ["AuthorizationScope.District", "AuthorizationScope.School", "Aut
  * (spec §5): (staff_unique_id, education_organization_id, scope), for those with `endRule(end_date)`.
  */
 function scopedAssignments(ctx, endRule) {
-  return `(SELECT a.staff_unique_id, a.education_organization_id, m.ConstantName AS scope
-    FROM ${source(ctx, "stg_staff_education_organization_assignment_associations")} AS a
-    INNER JOIN ${mappedTo(ctx, SCOPES)} AS m ON m.DescriptorUri = a.staff_classification_descriptor_uri
-    WHERE ${endRule("a.end_date")})`;
+  return `(SELECT sa.staff_unique_id, sa.education_organization_id, m.ConstantName AS scope
+    FROM ${source(ctx, "stg_staff_education_organization_assignment_associations")} AS sa
+    INNER JOIN ${mappedTo(ctx, SCOPES)} AS m ON m.DescriptorUri = sa.staff_classification_descriptor_uri
+    WHERE ${endRule("sa.end_date")})`;
 }
 
 Object.assign(module.exports, { viewEnabled, collectionConfig, mappedTo, anyOf, SCOPES, sameSection, scopedAssignments });

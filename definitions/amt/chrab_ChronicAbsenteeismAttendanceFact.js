@@ -23,7 +23,7 @@ if (amt.collectionEnabled("chrab")) {
     INNER JOIN ${amt.mappedTo(ctx, [PRESENT, ABSENCE])} AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
     GROUP BY e.student_unique_id, e.school_id, e.event_date, e.session_school_year)`;
     const homerooms = `(SELECT DISTINCT ${["student_unique_id", "school_id", "local_course_code", "section_school_year", "section_identifier", "session_name"].join(", ")}
-      FROM ${amt.source(ctx, "stg_student_section_associations")} WHERE homeroom_indicator)`;
+      FROM ${amt.source(ctx, "stg_student_section_associations")} AS ssec WHERE ssec.homeroom_indicator)`;
     const sectionEvents = `(SELECT e.student_unique_id, e.school_id, e.event_date, e.section_school_year AS event_year,
       ${amt.anyOf(is(PRESENT))} AS present, ${amt.anyOf(is(ABSENCE))} AS absent,
       ${amt.anyOf(`${is(PRESENT)} AND h.student_unique_id IS NOT NULL`)} AS homeroom_present,

@@ -83,6 +83,24 @@ if (amt.collectionEnabled("rls")) {
     ),
   );
 
+  // Only e-mails whose type is mapped to Email.Work; LastModifiedDate also counts the type descriptor.
+  const mailType = (code) => `uri://ed-fi.org/ElectronicMailTypeDescriptor#${code}`;
+  const mail = (staff, address, code) => ({ parent_id: staff, school_year: 2025, staff_unique_id: staff, electronic_mail_address: address, electronic_mail_type_descriptor_uri: mailType(code) });
+  declare(
+    "test_rls_UserDim_work_emails",
+    "rls_UserDim",
+    {
+      stg_staffs: staffs,
+      stg_staffs__electronic_mails: rows([mail("SUP", "sup@work.org", "Work"), mail("SUP", "sup@home.org", "Home/Personal"), mail("PRI", "pri@work.org", "Work")]),
+      DescriptorMap: scopes,
+      stg_electronic_mail_type_descriptors: rows([{ school_year: 2025, namespace: "uri://ed-fi.org/ElectronicMailTypeDescriptor", code_value: "Work", uri: mailType("Work"), last_modified_date: timestamp("2024-08-01 00:00:00") }]),
+    },
+    rows([
+      { UserKey: "SUP", UserEmail: "sup@work.org", LastModifiedDate: timestamp("2024-08-01 00:00:00") },
+      { UserKey: "PRI", UserEmail: "pri@work.org", LastModifiedDate: timestamp("2024-08-01 00:00:00") },
+    ]),
+  );
+
   declare(
     "test_rls_StaffClassificationDescriptorScopeList_effective_scopes",
     "rls_StaffClassificationDescriptorScopeList",

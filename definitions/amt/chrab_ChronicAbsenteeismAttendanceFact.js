@@ -32,10 +32,11 @@ if (amt.collectionEnabled("chrab")) {
     INNER JOIN ${amt.mappedTo(ctx, [PRESENT, ABSENCE])} AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
     LEFT JOIN ${homerooms} AS h ON h.student_unique_id = e.student_unique_id AND ${amt.sameSection("h", "e")}
     GROUP BY e.student_unique_id, e.school_id, e.event_date, e.section_school_year)`;
-    const sameDay = (alias) =>
-      `${alias}.student_unique_id = ssa.student_unique_id AND ${alias}.school_id = ssa.school_id AND ${alias}.event_date = day.date
-  AND (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = ${alias}.event_year)`;
-    const flag = (expr) => `COALESCE(MAX(${expr}), 0)`;
+    // The school-year rule is applied inside the aggregates, not in the join: an OR in a join condition
+    // keeps DuckDB from a hash join (27 s instead of well under a second at 1,000 students).
+    const sameDay = (alias) => `${alias}.student_unique_id = ssa.student_unique_id AND ${alias}.school_id = ssa.school_id AND ${alias}.event_date = day.date`;
+    const inYear = (alias) => `(ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = ${alias}.event_year)`;
+    const flag = (alias, column) => `COALESCE(MAX(CASE WHEN ${inYear(alias)} THEN ${alias}.${column} END), 0)`;
     return amt.shape(
       "chrab_ChronicAbsenteeismAttendanceFact",
       `SELECT
@@ -43,12 +44,12 @@ if (amt.collectionEnabled("chrab")) {
   ssa.student_unique_id AS StudentKey,
   ${dialect.toText("ssa.school_id")} AS SchoolKey,
   ${dialect.ymd("day.date")} AS DateKey,
-  ${flag("sch.present")} AS ReportedAsPresentAtSchool,
-  ${flag("sch.absent")} AS ReportedAsAbsentFromSchool,
-  ${flag("sec.homeroom_present")} AS ReportedAsPresentAtHomeRoom,
-  ${flag("sec.homeroom_absent")} AS ReportedAsAbsentFromHomeRoom,
-  CASE WHEN ${flag("sec.absent")} = 0 AND ${flag("sec.present")} = 1 THEN 1 ELSE 0 END AS ReportedAsIsPresentInAllSections,
-  ${flag("sec.absent")} AS ReportedAsAbsentFromAnySection
+  ${flag("sch", "present")} AS ReportedAsPresentAtSchool,
+  ${flag("sch", "absent")} AS ReportedAsAbsentFromSchool,
+  ${flag("sec", "homeroom_present")} AS ReportedAsPresentAtHomeRoom,
+  ${flag("sec", "homeroom_absent")} AS ReportedAsAbsentFromHomeRoom,
+  CASE WHEN ${flag("sec", "absent")} = 0 AND ${flag("sec", "present")} = 1 THEN 1 ELSE 0 END AS ReportedAsIsPresentInAllSections,
+  ${flag("sec", "absent")} AS ReportedAsAbsentFromAnySection
 FROM ${amt.source(ctx, "stg_student_school_associations")} AS ssa
 INNER JOIN ${amt.source(ctx, "stg_students")} AS st ON st.student_unique_id = ssa.student_unique_id
 INNER JOIN ${instructionalDays} AS day

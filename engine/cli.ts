@@ -22,6 +22,7 @@ const parser = yargs(hideBin(process.argv))
   .option("tags", { type: "string", describe: "Comma-separated tags: run the actions with any of them" })
   .option("include-deps", { type: "boolean", default: false, describe: "Also run the dependencies of the selected actions" })
   .option("concurrency", { type: "number", describe: "Actions run at once (default 1: DuckDB parallelizes each query itself)" })
+  .option("collections", { type: "string", describe: 'Optional AMT collections to build: all (default), none, or names joined by "," or "+" (rls, chrab, ews, asmt, equity)' })
   .option("disable-assertions", { type: "boolean", default: false, describe: "Leave assertions out (as dataform's own flag): build only" })
   .command("$0", "compile and run the actions (default)")
   .command("test", "compile and run the Dataform unit tests (type: \"test\") only")
@@ -37,6 +38,7 @@ try {
     lake: argv.lake ?? loadEnvironment(process.env).LAKE_URI ?? "./lake",
     database: argv.db,
     asOf: argv["as-of"],
+    collections: argv.collections,
     fullRefresh: argv["full-refresh"],
     selection: { actions: list(argv.actions), tags: list(argv.tags), includeDeps: argv["include-deps"] },
     concurrency: argv.concurrency,

@@ -16,6 +16,8 @@ export interface TransformOptions extends Omit<RunOptions, "selection"> {
   asOf?: string;
   selection?: Selection;
   disableAssertions?: boolean;
+  /** `amtCollections` var: "all", "none" or collection names joined by "," or "+" (the CLI splits vars on ","). */
+  collections?: string;
 }
 
 /** The lake must be a local folder: DuckDB here has no cloud storage extension (no network). */
@@ -30,11 +32,22 @@ export function checkLake(lake: string): string {
   return path;
 }
 
-function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
+/** The Dataform vars of a run; `--collections` may use "," (the CLI splits vars on it), so it becomes "+". */
+export function compileVars(options: Pick<TransformOptions, "asOf" | "collections">, lakeUri: string): Record<string, string> {
   if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new InputError(`--as-of must be a date as YYYY-MM-DD, got "${options.asOf}"`);
+  const collections = options.collections?.trim();
+  if (collections === "") throw new InputError("--collections needs a value: all, none, or collection names such as rls,chrab");
+  return {
+    lakeUri,
+    ...(options.asOf ? { asOfDate: options.asOf } : {}),
+    ...(collections ? { amtCollections: collections.replace(/\s*[,+]\s*/g, "+") } : {}),
+  };
+}
+
+function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
   return compileProject({
     projectDir: resolve(options.projectDir ?? "."),
-    vars: { lakeUri, ...(options.asOf ? { asOfDate: options.asOf } : {}) },
+    vars: compileVars(options, lakeUri),
     // DuckDB names a file's catalog after its base name (amt.duckdb → amt); see sql-rewrite.ts for why it does not matter.
     defaultDatabase: basename(options.database, extname(options.database)),
     disableAssertions: options.disableAssertions,

@@ -300,3 +300,55 @@ module.exports = {
   knownDescriptorSources,
   resolvedMapQuery,
 };
+
+// Optional collections (spec §5–§9): their contract entries carry `collection`, `spec` and, for the
+// analytics_config helpers, `schema`.
+
+/** Whether contract view `name` is built: core views always, a collection's views when it is enabled. */
+function viewEnabled(name) {
+  const { collection } = views[name];
+  return !collection || collectionEnabled(collection);
+}
+
+/** Dataform config of a collection's model: as config(), in its schema, tagged with its collection. */
+function collectionConfig(name) {
+  const view = views[name];
+  return {
+    ...config(name),
+    schema: view.schema || ANALYTICS,
+    tags: ["amt", `amt_${view.collection}`],
+    description: `AMT ${name} (AMT-SPEC ${view.spec}): ${view.description}`,
+  };
+}
+
+/** Descriptor URIs and the constants of `constants` they are mapped to (spec §2.4), as a subquery. */
+function mappedTo(ctx, constants) {
+  return `(SELECT DescriptorUri, ConstantName FROM ${ctx.ref(CONFIG, "DescriptorMap")} WHERE ConstantName IN (${constants.map(d.quote).join(", ")}))`;
+}
+
+/** 1 when any row of the group has `condition`, else 0 (AMT's MAX over mapped flags). */
+const anyOf = (condition) => `MAX(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+
+// Section reference columns of the staging tables that reference a section; stg_sections names its year
+// course_offering_school_year.
+const SECTION_REFERENCE = ["school_id", "local_course_code", "section_school_year", "section_identifier", "session_name"];
+
+/** Join condition: `a` (a section reference) and `b` (a section reference, or a section) are the same section. */
+function sameSection(a, b, { bIsSection = false } = {}) {
+  return SECTION_REFERENCE.map((c) => `${a}.${c} = ${b}.${bIsSection && c === "section_school_year" ? "course_offering_school_year" : c}`).join(" AND ");
+}
+
+const SCOPES = ["AuthorizationScope.District", "AuthorizationScope.School", "AuthorizationScope.Section"];
+
+/**
+ * Staff education organization assignments whose classification is mapped to an authorization scope
+ * (spec §5): (staff_unique_id, education_organization_id, scope), for those with `endRule(end_date)`.
+ */
+function scopedAssignments(ctx, endRule) {
+  return `(SELECT sa.staff_unique_id, sa.education_organization_id, m.ConstantName AS scope
+    FROM ${source(ctx, "stg_staff_education_organization_assignment_associations")} AS sa
+    INNER JOIN ${mappedTo(ctx, SCOPES)} AS m ON m.DescriptorUri = sa.staff_classification_descriptor_uri
+    WHERE ${endRule("sa.end_date")})`;
+}
+
+Object.assign(module.exports, { viewEnabled, collectionConfig, mappedTo, anyOf, SCOPES, sameSection, scopedAssignments });

@@ -36,8 +36,14 @@ const CONSTANTS = [
 const byName = Object.fromEntries(CONSTANTS.map((c) => [c.name, c]));
 
 function checkDistrictRow(row) {
+  if (!row || typeof row !== "object") throw new Error(`includes/descriptor_map.js: each row must be an object { ConstantName, DescriptorType, CodeValue }, got ${JSON.stringify(row)}`);
   const constant = byName[row.ConstantName];
-  if (!constant) throw new Error(`includes/descriptor_map.js: unknown constant ${row.ConstantName}`);
+  if (!constant) {
+    // Name the constants of the same domain, e.g. the three AuthorizationScope.* scopes (spec §11.4).
+    const domain = String(row.ConstantName).split(".")[0];
+    const near = CONSTANTS.filter((c) => c.name.startsWith(`${domain}.`)).map((c) => c.name);
+    throw new Error(`includes/descriptor_map.js: unknown constant ${row.ConstantName}${near.length ? ` (known: ${near.join(", ")})` : ""}`);
+  }
   if (row.DescriptorType !== constant.type) {
     throw new Error(`includes/descriptor_map.js: ${row.ConstantName} maps ${constant.type}, not ${row.DescriptorType}`);
   }
@@ -46,6 +52,7 @@ function checkDistrictRow(row) {
 
 /** The mapping rules: defaults, except for constants the district file lists, whose rows replace them. */
 function mappingRules(overrides = district) {
+  if (!Array.isArray(overrides)) throw new Error("includes/descriptor_map.js must export an array of mapping rows");
   overrides.forEach(checkDistrictRow);
   const overridden = new Set(overrides.map((r) => r.ConstantName));
   const defaults = CONSTANTS.filter((c) => !overridden.has(c.name)).flatMap((c) =>

@@ -331,4 +331,95 @@ const views = {
   },
 };
 
+// RLS (§5) and Chrab (§6) collections: built when the collection is enabled (var amtCollections); `spec`
+// names the section, `schema` overrides analytics for the analytics_config helper view.
+const FLAG = "INT 0/1";
+const SCOPE_CONSTANTS = "'AuthorizationScope.District', 'AuthorizationScope.School' or 'AuthorizationScope.Section'";
+Object.assign(views, {
+  rls_UserDim: {
+    collection: "rls",
+    spec: "§5.1",
+    description: "Staff with a work e-mail (type mapped to Email.Work), one row per such e-mail, for mapping BI logins to UserKey.",
+    nonNull: ["UserKey", "UserEmail"],
+    columns: [
+      ["UserKey", "STRING", "Staff unique id (staffUniqueId)."],
+      ["UserEmail", "STRING", "The staff member's e-mail address whose type is mapped to Email.Work."],
+      ["LastModifiedDate", "TIMESTAMP", "Latest modification of the staff record and the e-mail type descriptor."],
+    ],
+  },
+  rls_UserAuthorization: {
+    collection: "rls",
+    spec: "§5.2",
+    description: "Per user, the authorization scope of each open-ended assignment and the permission values to filter other views on.",
+    nonNull: ["UserKey", "UserScope", "StudentPermission", "SectionPermission", "SectionKeyPermission", "SchoolPermission", "DistrictId"],
+    columns: [
+      ["UserKey", "STRING", "Staff unique id (staffUniqueId)."],
+      ["UserScope", "STRING", `Scope constant of the assignment's staff classification: ${SCOPE_CONSTANTS}.`],
+      ["StudentPermission", "STRING", "Always 'ALL'."],
+      ["SectionPermission", "STRING", "'ALL' for district and school scope; section scope: the section's API id."],
+      ["SectionKeyPermission", "STRING", "'ALL' for district and school scope; section scope: the section key (SectionDim.SectionKey)."],
+      ["SchoolPermission", "STRING", "'ALL' for district scope; otherwise the assignment's school id."],
+      ["DistrictId", "STRING", "District scope: the assignment's local education agency id; otherwise ''."],
+    ],
+  },
+  rls_StudentDataAuthorization: {
+    collection: "rls",
+    spec: "§5.3",
+    description: "Every student section enrollment with its date range: which sections (and so which teachers) may see a student.",
+    unique: ["StudentKey", "SectionId", "BeginDate"],
+    nonNull: ["StudentKey", "SchoolKey", "SectionId", "BeginDate", "BeginDateKey"],
+    references: [["SchoolKey", "SchoolDim", "SchoolKey"]],
+    columns: [
+      ["StudentKey", "STRING", STUDENT_KEY],
+      ["SchoolKey", "STRING", SCHOOL_KEY],
+      ["SectionId", "STRING", "The section's API id (AMT: Section.Id)."],
+      ["BeginDate", "DATE", "Begin date of the student section association."],
+      ["EndDate", "DATE", "End date of the student section association, NULL when none."],
+      ["BeginDateKey", "STRING", "Begin date as yyyymmdd."],
+      ["EndDateKey", "STRING", "End date as yyyymmdd, NULL when none."],
+    ],
+  },
+  rls_UserStudentDataAuthorization: {
+    collection: "rls",
+    spec: "§5.4",
+    description: "(user, student) pairs a user may see through a current district, school or section scope assignment; duplicates across scopes are kept.",
+    nonNull: ["UserKey", "StudentKey"],
+    columns: [
+      ["UserKey", "STRING", "Staff unique id (staffUniqueId)."],
+      ["StudentKey", "STRING", STUDENT_KEY],
+    ],
+  },
+  rls_StaffClassificationDescriptorScopeList: {
+    collection: "rls",
+    spec: "§5.5",
+    schema: "analytics_config",
+    description: "The effective authorization scopes: every staff classification descriptor the resolved map links to an AuthorizationScope constant (defaults §12.4, district file includes/descriptor_map.js).",
+    nonNull: ["AuthorizationScopeName", "CodeValue"],
+    columns: [
+      ["AuthorizationScopeName", "STRING", `The scope constant: ${SCOPE_CONSTANTS}.`],
+      ["CodeValue", "STRING", "Code value of the mapped staff classification descriptor (once per namespace)."],
+    ],
+  },
+  chrab_ChronicAbsenteeismAttendanceFact: {
+    collection: "chrab",
+    spec: "§6.1",
+    description: "Attendance per enrolled student, school and instructional day up to the as-of date, from school and section attendance events.",
+    unique: ["StudentSchoolKey", "DateKey"],
+    nonNull: ["StudentSchoolKey", "StudentKey", "SchoolKey", "DateKey"],
+    references: [["SchoolKey", "SchoolDim", "SchoolKey"], ["DateKey", "DateDim", "DateKey"]],
+    columns: [
+      ["StudentSchoolKey", "STRING", "k(StudentUniqueId, SchoolId): the student at the school."],
+      ["StudentKey", "STRING", STUDENT_KEY],
+      ["SchoolKey", "STRING", SCHOOL_KEY],
+      ["DateKey", "STRING", "The instructional day (calendar event mapped to CalendarEvent.InstructionalDay) as yyyymmdd."],
+      ["ReportedAsPresentAtSchool", "INT", `${FLAG}: a school attendance event that day is mapped to AttendanceEvent.Present.`],
+      ["ReportedAsAbsentFromSchool", "INT", `${FLAG}: a school attendance event that day is mapped to AttendanceEvent.Absence.`],
+      ["ReportedAsPresentAtHomeRoom", "INT", `${FLAG}: a section event mapped to AttendanceEvent.Present in a homeroom section (HomeroomIndicator).`],
+      ["ReportedAsAbsentFromHomeRoom", "INT", `${FLAG}: a section event mapped to AttendanceEvent.Absence in a homeroom section.`],
+      ["ReportedAsIsPresentInAllSections", "INT", `${FLAG}: no section event mapped to AttendanceEvent.Absence and at least one mapped to AttendanceEvent.Present.`],
+      ["ReportedAsAbsentFromAnySection", "INT", `${FLAG}: a section event that day is mapped to AttendanceEvent.Absence.`],
+    ],
+  },
+});
+
 module.exports = { views };

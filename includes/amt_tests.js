@@ -29,7 +29,7 @@ function rows(list, columns) {
 function schemaOf(table) {
   const { CONFIG, ANALYTICS, views } = require("./amt");
   if (table.startsWith("stg_")) return require("./staging").STAGING_SCHEMA;
-  return views[table] ? ANALYTICS : CONFIG;
+  return views[table] ? views[table].schema || ANALYTICS : CONFIG;
 }
 
 /** A unit test of AMT model `model`; inputs by table name. */

@@ -56,4 +56,12 @@ describe("compiled BigQuery SQL", () => {
   test("an AMT view: StudentSchoolDim (current-enrollment filter, school/district fallbacks)", () => {
     expectGolden("amt_StudentSchoolDim.sql", table("StudentSchoolDim").query + "\n");
   });
+
+  test("an AMT collection view: chrab_ChronicAbsenteeismAttendanceFact (instructional days, mapped attendance flags)", () => {
+    expectGolden("amt_chrab_ChronicAbsenteeismAttendanceFact.sql", table("chrab_ChronicAbsenteeismAttendanceFact").query + "\n");
+  });
+
+  test("an AMT collection view: rls_UserAuthorization (scoped assignments, section permissions)", () => {
+    expectGolden("amt_rls_UserAuthorization.sql", table("rls_UserAuthorization").query + "\n");
+  });
 });

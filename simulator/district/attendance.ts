@@ -1,7 +1,8 @@
 // Attendance: absences and tardies per student-year, recorded for the school and for each section of
 // the day. Most students miss a few days; about 12% are chronically absent (≥ 10% of days). A student's
 // k-th event falls on attendance day (offset + k·step) mod days with a step coprime to the number of
-// days, so a student's events are on distinct days without any stored list.
+// days, so a student's events are on distinct days without any stored list. A tardy student is also
+// reported in attendance, for the school and for the first slot's (homeroom) section.
 import { below, pick, unit } from "../random.js";
 import { uri } from "./descriptors.js";
 import type { Model } from "./model.js";
@@ -20,6 +21,7 @@ const CHRONIC_SHARE = 0.12;
 const EXCUSED = uri("AttendanceEventCategory", "Excused Absence");
 const UNEXCUSED = uri("AttendanceEventCategory", "Unexcused Absence");
 const LATE = uri("AttendanceEventCategory", "Tardy");
+const PRESENT = uri("AttendanceEventCategory", "In Attendance");
 const CLASSROOM = uri("EducationalEnvironment", "Classroom");
 
 /** Absences and tardies of a student-year; about 12% of student-years are chronically absent. */
@@ -58,9 +60,15 @@ export function attendanceTables(m: Model): Record<string, Table> {
   const absences = new Uint8Array(roster.studentYears);
   const tardies = new Uint8Array(roster.studentYears);
   for (let u = 0; u < roster.studentYears; u++) [absences[u], tardies[u]] = counts(m, u);
-  const school = new Groups(roster.studentYears, (u) => absences[u] + tardies[u]);
-  // A section event per section of an absence day; a tardy only in the first slot's section.
-  const section = new Groups(roster.studentYears, (u) => SLOTS * absences[u] + tardies[u]);
+  // Per student-year: its absences and tardies, then an in-attendance event per tardy.
+  const school = new Groups(roster.studentYears, (u) => absences[u] + 2 * tardies[u]);
+  // A section event per section of an absence day; a tardy and its in-attendance only in the first slot's section.
+  const section = new Groups(roster.studentYears, (u) => SLOTS * absences[u] + 2 * tardies[u]);
+  /** The k-th event of student-year u, k < absences + 2·tardies: the in-attendance events repeat the tardies' days. */
+  const nthEvent = (u: number, k: number): Event => {
+    const tardy = k - absences[u] - tardies[u];
+    return tardy < 0 ? event(m, u, k, absences[u]) : { ...event(m, u, absences[u] + tardy, absences[u]), category: PRESENT };
+  };
 
   const schoolEvent = ({ placement, day, session, category }: Event): EdfiRecord => {
     const at = placement.schools[session];
@@ -100,7 +108,7 @@ export function attendanceTables(m: Model): Record<string, Table> {
       leaf: true,
       record: (i) => {
         const u = school.owner(i);
-        return schoolEvent(event(m, u, i - school.start(u), absences[u]));
+        return schoolEvent(nthEvent(u, i - school.start(u)));
       },
       insert: (k) => schoolEvent(lateReport(k)),
       update,
@@ -112,7 +120,7 @@ export function attendanceTables(m: Model): Record<string, Table> {
         const u = section.owner(i);
         const j = i - section.start(u);
         const a = absences[u];
-        return j < SLOTS * a ? sectionEvent(event(m, u, Math.floor(j / SLOTS), a), j % SLOTS) : sectionEvent(event(m, u, j - SLOTS * a + a, a), 0);
+        return j < SLOTS * a ? sectionEvent(event(m, u, Math.floor(j / SLOTS), a), j % SLOTS) : sectionEvent(nthEvent(u, j - SLOTS * a + a), 0);
       },
       insert: (k) => sectionEvent(lateReport(Math.floor(k / SLOTS)), k % SLOTS),
       update,

@@ -36,3 +36,12 @@ export function buildModel(options: DistrictOptions): Model {
     staff: new StaffPlan(edorgs, schedule),
   };
 }
+
+/**
+ * The rosters (staff and student section associations) of the latest year's last session are left open,
+ * without endDate, as districts often send them until the year is closed: so views of current rosters
+ * (AMT StaffSectionDim, row-level security's section scope) have rows after the year too.
+ */
+export function openRoster(m: Model, t: number, session: number): boolean {
+  return t === m.years.length - 1 && session === m.years[t].sessions.length - 1;
+}

@@ -2,7 +2,7 @@
 // record per section.
 import { below, unit } from "../random.js";
 import { uri, type Code } from "./descriptors.js";
-import type { Model } from "./model.js";
+import { openRoster, type Model } from "./model.js";
 import { birthDate, email, hispanic, Kind, personName, race, renamed } from "./people.js";
 import { edorgRef, sectionRef, staffRef, staffUniqueId } from "./references.js";
 import { beginLater, endAfter, revise, variants } from "./table.js";
@@ -71,7 +71,7 @@ export function staffTables(m: Model): Record<string, Table> {
         const { days, sessions } = m.years[offering.t];
         return {
           beginDate: days[sessions[offering.session].first],
-          endDate: days[sessions[offering.session].end - 1],
+          ...(!openRoster(m, offering.t, offering.session) && { endDate: days[sessions[offering.session].end - 1] }),
           staffReference: staffRef(staff.teaching(offering, k).teacher),
           sectionReference: sectionRef(m, g),
           classroomPositionDescriptor: uri("ClassroomPosition", "Teacher of Record"),

@@ -1,7 +1,7 @@
 // Tables of students and their enrollments: students, school and education organization associations
 // (demographics) and section associations.
 import { GRADE_LEVELS, uri, type Code } from "./descriptors.js";
-import type { Model } from "./model.js";
+import { openRoster, type Model } from "./model.js";
 import { address, birthDate, Kind, personName, renamed } from "./people.js";
 import {
   calendarRef,
@@ -114,7 +114,7 @@ export function studentTables(m: Model): Record<string, Table> {
     const { days, sessions } = m.years[placement.t];
     return {
       beginDate: days[sessions[session].first],
-      endDate: days[sessions[session].end - 1],
+      ...(!openRoster(m, placement.t, session) && { endDate: days[sessions[session].end - 1] }),
       sectionReference: sectionRef(m, m.schedule.sectionOf(placement, session, slot)),
       studentReference: studentRef(placement.student),
       homeroomIndicator: slot === 0,

@@ -10,14 +10,14 @@ if (amt.collectionEnabled("ews")) {
   const uri = (type, code) => `uri://ed-fi.org/${type}Descriptor#${code}`;
   const ATTENDANCE = (code) => uri("AttendanceEventCategory", code);
   const enrollment = (student, exit) => ({ school_year: 2025, entry_date: date("2024-09-02"), school_id: SCHOOL, student_unique_id: student, exit_withdraw_date: exit, school_year_type_school_year: 2025 });
-  const calendarDate = (day, event) => ({ id: `cd-${day}`, school_year: 2025, calendar_code: "C1", school_id: SCHOOL, calendar_school_year: 2025, date: day, event });
+  const calendarDate = (id, day, event) => ({ id, school_year: 2025, calendar_code: "C1", school_id: SCHOOL, calendar_school_year: 2025, date: day, event });
   const dates = [
-    calendarDate(date("2024-09-01"), "Instructional day"),
-    calendarDate(date("2024-09-02"), "Instructional day"),
-    calendarDate(date("2024-09-03"), "Holiday"),
-    calendarDate(date("2024-09-04"), "Instructional day"),
-    calendarDate(date("2024-09-05"), "Instructional day"),
-    calendarDate(asOfPlus(1), "Instructional day"),
+    calendarDate("d1", date("2024-09-01"), "Instructional day"),
+    calendarDate("d2", date("2024-09-02"), "Instructional day"),
+    calendarDate("d3", date("2024-09-03"), "Holiday"),
+    calendarDate("d4", date("2024-09-04"), "Instructional day"),
+    calendarDate("d5", date("2024-09-05"), "Instructional day"),
+    calendarDate("tomorrow", asOfPlus(1), "Instructional day"),
   ];
   const schoolEvent = (student, day, code, year) => ({
     school_year: 2025, attendance_event_category_descriptor: code, attendance_event_category_descriptor_uri: ATTENDANCE(code), event_date: date(day),

@@ -314,9 +314,17 @@ function letterGradesQuery() {
   return literalRows([["LetterGrade", "STRING"], ["NumericGrade", "DECIMAL"]], amtConfig.letterGrades());
 }
 
-/** 1 if `uri` is mapped to `constant`, else 0 (for MAX over the rows of a day or a group). */
-function mappedFlag(ctx, uri, constant) {
-  return `CASE WHEN ${uri} IN ${mappedUris(ctx, constant)} THEN 1 ELSE 0 END`;
+/**
+ * The resolved map pivoted for `flags` (name → constant): one row per mapped descriptor URI with a 0/1
+ * column per name. Joined on a descriptor column and MAXed per day or group, several mappings of one
+ * descriptor are harmless (spec §2.4).
+ */
+function meanings(ctx, flags) {
+  const columns = Object.entries(flags).map(([name, constant]) => `MAX(CASE WHEN ConstantName = ${d.quote(constant)} THEN 1 ELSE 0 END) AS ${name}`);
+  return `(SELECT DescriptorUri, ${columns.join(", ")}
+    FROM ${ctx.ref(CONFIG, "DescriptorMap")}
+    WHERE ConstantName IN (${Object.values(flags).map(d.quote).join(", ")})
+    GROUP BY DescriptorUri)`;
 }
 
 /**
@@ -326,14 +334,15 @@ function mappedFlag(ctx, uri, constant) {
  */
 function attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom) {
   const section = ["local_course_code", "school_id", "section_school_year", "section_identifier", "session_name", "student_unique_id"];
-  const columns = Object.entries(flags).flatMap(([name, constant]) => [
-    `MAX(${mappedFlag(ctx, "e.attendance_event_category_descriptor_uri", constant)}) AS ${prefix}_${name}`,
-    ...(homeroom ? [`MAX(CASE WHEN h.homeroom = 1 THEN ${mappedFlag(ctx, "e.attendance_event_category_descriptor_uri", constant)} ELSE 0 END) AS homeroom_${name}`] : []),
+  const columns = Object.keys(flags).flatMap((name) => [
+    `MAX(COALESCE(m.${name}, 0)) AS ${prefix}_${name}`,
+    ...(homeroom ? [`MAX(CASE WHEN h.homeroom = 1 THEN COALESCE(m.${name}, 0) ELSE 0 END) AS homeroom_${name}`] : []),
   ]);
   const homerooms = `(SELECT ${section.join(", ")}, MAX(CASE WHEN homeroom_indicator THEN 1 ELSE 0 END) AS homeroom
-    FROM ${source(ctx, "stg_student_section_associations")} GROUP BY ${section.join(", ")})`;
+    FROM ${source(ctx, "stg_student_section_associations")} AS a GROUP BY ${section.join(", ")})`;
   return `(SELECT e.student_unique_id, e.school_id, e.event_date, e.${schoolYear} AS event_school_year, ${columns.join(", ")}
     FROM ${source(ctx, table)} AS e
+    LEFT JOIN ${meanings(ctx, flags)} AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
     ${homeroom ? `LEFT JOIN ${homerooms} AS h ON ${section.map((c) => `h.${c} = e.${c}`).join(" AND ")}` : ""}
     GROUP BY e.student_unique_id, e.school_id, e.event_date, e.${schoolYear})`;
 }
@@ -347,9 +356,10 @@ function attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom) {
  * school year or of the event's school year.
  */
 function enrolledDays(ctx, flags) {
-  const days = `(SELECT cd.school_id, cd.date, MAX(${mappedFlag(ctx, "ce.calendar_event_descriptor_uri", "CalendarEvent.InstructionalDay")}) AS is_instructional
+  const days = `(SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
     FROM ${source(ctx, "stg_calendar_dates")} AS cd
     INNER JOIN ${source(ctx, "stg_calendar_dates__calendar_events")} AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
+    LEFT JOIN ${meanings(ctx, { instructional: "CalendarEvent.InstructionalDay" })} AS m ON m.DescriptorUri = ce.calendar_event_descriptor_uri
     WHERE cd.date <= ${d.asOfDate()}
     GROUP BY cd.school_id, cd.date)`;
   const sameEvent = (alias) => `${alias}.student_unique_id = ssa.student_unique_id AND ${alias}.school_id = ssa.school_id AND ${alias}.event_date = dy.date
@@ -402,4 +412,4 @@ function descriptorJoin(ctx, name, alias, uri) {
   return `LEFT JOIN ${descriptors(ctx, name)} AS ${alias} ON ${alias}.uri = ${uri}`;
 }
 
-Object.assign(module.exports, { collectionConfig, letterGradesQuery, mappedFlag, enrolledDays, gradesOfTypes, currentEnrollments, childJoin, descriptorJoin });
+Object.assign(module.exports, { collectionConfig, letterGradesQuery, meanings, enrolledDays, gradesOfTypes, currentEnrollments, childJoin, descriptorJoin });

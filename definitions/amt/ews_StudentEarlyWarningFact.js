@@ -21,12 +21,11 @@ if (amt.collectionEnabled("ews")) {
     const links = ["stg_student_discipline_incident_associations", "stg_student_discipline_incident_behavior_associations"].map(
       (table) => `SELECT student_unique_id, incident_identifier, school_id FROM ${amt.source(ctx, table)}`,
     );
-    const offenses = `(SELECT l.student_unique_id, i.school_id, i.incident_date,
-      MAX(${amt.mappedFlag(ctx, "b.behavior_descriptor_uri", "Behavior.StateOffense")}) AS state_offense,
-      MAX(${amt.mappedFlag(ctx, "b.behavior_descriptor_uri", "Behavior.SchoolCodeOfConductOffense")}) AS conduct_offense
+    const offenses = `(SELECT l.student_unique_id, i.school_id, i.incident_date, MAX(COALESCE(m.state, 0)) AS state_offense, MAX(COALESCE(m.conduct, 0)) AS conduct_offense
     FROM (${links.join(" UNION ALL ")}) AS l
     INNER JOIN ${amt.source(ctx, "stg_discipline_incidents")} AS i ON i.incident_identifier = l.incident_identifier AND i.school_id = l.school_id
     INNER JOIN ${amt.source(ctx, "stg_discipline_incidents__behaviors")} AS b ON b.parent_id = i.id AND b.school_year = i.school_year
+    LEFT JOIN ${amt.meanings(ctx, { state: "Behavior.StateOffense", conduct: "Behavior.SchoolCodeOfConductOffense" })} AS m ON m.DescriptorUri = b.behavior_descriptor_uri
     GROUP BY l.student_unique_id, i.school_id, i.incident_date)`;
     return amt.shape(
       "ews_StudentEarlyWarningFact",

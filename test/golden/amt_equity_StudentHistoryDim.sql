@@ -22,21 +22,33 @@ LEFT JOIN (SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(h
     FROM (SELECT ssa.student_unique_id, ssa.school_id, dy.date, MAX(dy.is_instructional) AS is_instructional, MAX(COALESCE(se.school_absence, 0)) AS school_absence, MAX(COALESCE(xe.homeroom_absence, 0)) AS homeroom_absence, MAX(COALESCE(xe.section_absence, 0)) AS section_absence
   FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_school_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY entry_date, school_id, student_unique_id)) AS ssa
   INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_students` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY student_unique_id)) AS st ON st.student_unique_id = ssa.student_unique_id
-  INNER JOIN (SELECT cd.school_id, cd.date, MAX(CASE WHEN ce.calendar_event_descriptor_uri IN (SELECT DescriptorUri FROM `edfi-amt.analytics_config.DescriptorMap` WHERE ConstantName = 'CalendarEvent.InstructionalDay') THEN 1 ELSE 0 END) AS is_instructional
+  INNER JOIN (SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
     FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS cd
     INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates__calendar_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
+    LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'CalendarEvent.InstructionalDay' THEN 1 ELSE 0 END) AS instructional
+    FROM `edfi-amt.analytics_config.DescriptorMap`
+    WHERE ConstantName IN ('CalendarEvent.InstructionalDay')
+    GROUP BY DescriptorUri) AS m ON m.DescriptorUri = ce.calendar_event_descriptor_uri
     WHERE cd.date <= CURRENT_DATE
     GROUP BY cd.school_id, cd.date) AS dy
     ON dy.school_id = ssa.school_id AND dy.date >= ssa.entry_date AND (ssa.exit_withdraw_date IS NULL OR ssa.exit_withdraw_date >= dy.date)
-  LEFT JOIN (SELECT e.student_unique_id, e.school_id, e.event_date, e.session_school_year AS event_school_year, MAX(CASE WHEN e.attendance_event_category_descriptor_uri IN (SELECT DescriptorUri FROM `edfi-amt.analytics_config.DescriptorMap` WHERE ConstantName = 'AttendanceEvent.Absence') THEN 1 ELSE 0 END) AS school_absence
+  LEFT JOIN (SELECT e.student_unique_id, e.school_id, e.event_date, e.session_school_year AS event_school_year, MAX(COALESCE(m.absence, 0)) AS school_absence
     FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_school_attendance_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY attendance_event_category_descriptor, event_date, school_id, session_school_year, session_name, student_unique_id)) AS e
+    LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absence
+    FROM `edfi-amt.analytics_config.DescriptorMap`
+    WHERE ConstantName IN ('AttendanceEvent.Absence')
+    GROUP BY DescriptorUri) AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
     
     GROUP BY e.student_unique_id, e.school_id, e.event_date, e.session_school_year) AS se ON se.student_unique_id = ssa.student_unique_id AND se.school_id = ssa.school_id AND se.event_date = dy.date
     AND (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = se.event_school_year)
-  LEFT JOIN (SELECT e.student_unique_id, e.school_id, e.event_date, e.section_school_year AS event_school_year, MAX(CASE WHEN e.attendance_event_category_descriptor_uri IN (SELECT DescriptorUri FROM `edfi-amt.analytics_config.DescriptorMap` WHERE ConstantName = 'AttendanceEvent.Absence') THEN 1 ELSE 0 END) AS section_absence, MAX(CASE WHEN h.homeroom = 1 THEN CASE WHEN e.attendance_event_category_descriptor_uri IN (SELECT DescriptorUri FROM `edfi-amt.analytics_config.DescriptorMap` WHERE ConstantName = 'AttendanceEvent.Absence') THEN 1 ELSE 0 END ELSE 0 END) AS homeroom_absence
+  LEFT JOIN (SELECT e.student_unique_id, e.school_id, e.event_date, e.section_school_year AS event_school_year, MAX(COALESCE(m.absence, 0)) AS section_absence, MAX(CASE WHEN h.homeroom = 1 THEN COALESCE(m.absence, 0) ELSE 0 END) AS homeroom_absence
     FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_attendance_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY attendance_event_category_descriptor, event_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS e
+    LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absence
+    FROM `edfi-amt.analytics_config.DescriptorMap`
+    WHERE ConstantName IN ('AttendanceEvent.Absence')
+    GROUP BY DescriptorUri) AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
     LEFT JOIN (SELECT local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id, MAX(CASE WHEN homeroom_indicator THEN 1 ELSE 0 END) AS homeroom
-    FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY begin_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) GROUP BY local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id) AS h ON h.local_course_code = e.local_course_code AND h.school_id = e.school_id AND h.section_school_year = e.section_school_year AND h.section_identifier = e.section_identifier AND h.session_name = e.session_name AND h.student_unique_id = e.student_unique_id
+    FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY begin_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS a GROUP BY local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id) AS h ON h.local_course_code = e.local_course_code AND h.school_id = e.school_id AND h.section_school_year = e.section_school_year AND h.section_identifier = e.section_identifier AND h.session_name = e.session_name AND h.student_unique_id = e.student_unique_id
     GROUP BY e.student_unique_id, e.school_id, e.event_date, e.section_school_year) AS xe ON xe.student_unique_id = ssa.student_unique_id AND xe.school_id = ssa.school_id AND xe.event_date = dy.date
     AND (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = xe.event_school_year)
   GROUP BY ssa.student_unique_id, ssa.school_id, dy.date) AS dy

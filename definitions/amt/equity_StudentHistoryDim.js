@@ -1,5 +1,6 @@
 // AMT-SPEC §9.5: per current student-school (StudentSchoolDim), the student's history as text: semester
-// grades, attendance rate, discipline count and every enrollment. Separators follow AMT on PostgreSQL.
+// grades, attendance rate, discipline count and every enrollment. Separators follow AMT on PostgreSQL, and
+// so do grade values: those of ews_StudentSectionGradeFact (a letter-only grade translated).
 //
 // The attendance rate counts the chrab rows (§6.1) of the student-school: the instructional days up to
 // the as-of date within enrollment, absent = a homeroom section event mapped to AttendanceEvent.Absence.

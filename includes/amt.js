@@ -274,39 +274,25 @@ INNER JOIN known AS k
   AND (r.NamespacePattern IS NULL OR k.namespace LIKE r.NamespacePattern)`;
 }
 
-module.exports = {
-  ANALYTICS,
-  CONFIG,
-  COLLECTIONS,
-  collectionEnabled,
-  views,
-  source,
-  k,
-  shape,
-  config,
-  isCurrent,
-  mappedUris,
-  SCHOOL_INDICATORS,
-  DISTRICT_INDICATORS,
-  seoaWithIndicators,
-  studentSchools,
-  descriptors,
-  asTimestamp,
-  addresses,
-  courseSubjects,
-  seoaDemographics,
-  constantsQuery,
-  rulesQuery,
-  knownDescriptorSources,
-  resolvedMapQuery,
-};
-
 // ---- EWS, Asmt and Equity collections (AMT-SPEC §7–§9) ----
+// Placed before module.exports so that the RLS/Chrab branch's helpers, appended after it, merge cleanly;
+// viewEnabled and collectionConfig are the same text as theirs (drop one copy after the merge).
 
-/** Dataform config of a collection view: as config(), with the collection's tag and spec section. */
+/** Whether contract view `name` is built: core views always, a collection's views when it is enabled. */
+function viewEnabled(name) {
+  const { collection } = views[name];
+  return !collection || collectionEnabled(collection);
+}
+
+/** Dataform config of a collection's model: as config(), in its schema, tagged with its collection. */
 function collectionConfig(name) {
   const view = views[name];
-  return { ...config(name), tags: ["amt", `amt_${view.collection}`], description: `AMT ${name} (AMT-SPEC ${view.section}): ${view.description}` };
+  return {
+    ...config(name),
+    schema: view.schema || ANALYTICS,
+    tags: ["amt", `amt_${view.collection}`],
+    description: `AMT ${name} (AMT-SPEC ${view.spec}): ${view.description}`,
+  };
 }
 
 /** analytics_config.ews_LetterGradeTranslation rows (spec §11.3): the defaults or the district's table. */
@@ -412,4 +398,38 @@ function descriptorJoin(ctx, name, alias, uri) {
   return `LEFT JOIN ${descriptors(ctx, name)} AS ${alias} ON ${alias}.uri = ${uri}`;
 }
 
-Object.assign(module.exports, { collectionConfig, letterGradesQuery, meanings, enrolledDays, gradesOfTypes, currentEnrollments, childJoin, descriptorJoin });
+module.exports = {
+  ANALYTICS,
+  CONFIG,
+  COLLECTIONS,
+  collectionEnabled,
+  views,
+  source,
+  k,
+  shape,
+  config,
+  isCurrent,
+  mappedUris,
+  SCHOOL_INDICATORS,
+  DISTRICT_INDICATORS,
+  seoaWithIndicators,
+  studentSchools,
+  descriptors,
+  asTimestamp,
+  addresses,
+  courseSubjects,
+  seoaDemographics,
+  constantsQuery,
+  rulesQuery,
+  knownDescriptorSources,
+  resolvedMapQuery,
+  viewEnabled,
+  collectionConfig,
+  letterGradesQuery,
+  meanings,
+  enrolledDays,
+  gradesOfTypes,
+  currentEnrollments,
+  childJoin,
+  descriptorJoin,
+};

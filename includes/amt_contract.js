@@ -331,8 +331,10 @@ const views = {
   },
 };
 
+module.exports = { views };
+
 // EWS, Asmt and Equity collections (AMT-SPEC §7–§9). `collection`: the amtCollections name that builds
-// the view; `section`: where the spec defines it.
+// the view; `spec`: where the spec defines it. Added to the exported object, after the export.
 const FLAG = (what) => `1 if ${what}, else 0.`;
 const SCHOOL_EVENT = (constant) => FLAG(`a school attendance event of the day has a category mapped to AttendanceEvent.${constant}`);
 const HOMEROOM_EVENT = (constant) => FLAG(`a section attendance event of the day in a homeroom section (HomeroomIndicator) is mapped to AttendanceEvent.${constant}`);
@@ -345,7 +347,7 @@ const EQUITY_LMD = (what) => `Latest _lastModifiedDate of ${what} (NULLs skipped
 Object.assign(views, {
   ews_StudentEarlyWarningFact: {
     collection: "ews",
-    section: "§7.1",
+    spec: "§7.1",
     description: "Daily attendance (school, homeroom, any class) and behavior flags per enrolled student and calendar date up to the as-of date.",
     unique: ["StudentKey", "SchoolKey", "DateKey"],
     references: [["SchoolKey", "SchoolDim", "SchoolKey"], ["DateKey", "DateDim", "DateKey"]],
@@ -373,7 +375,7 @@ Object.assign(views, {
   },
   ews_StudentSectionGradeFact: {
     collection: "ews",
-    section: "§7.2",
+    spec: "§7.2",
     description: "Grades of type grading period, semester or final (by the descriptor map) per student section and grading period.",
     unique: ["StudentSectionKey", "GradingPeriodKey", "GradeType"],
     references: [
@@ -395,7 +397,7 @@ Object.assign(views, {
   },
   asmt_AssessmentFact: {
     collection: "asmt",
-    section: "§8.1",
+    spec: "§8.1",
     description: "Assessments flattened with assessed grade levels, scores, subjects, objective assessments, their scores and learning standards (each absent collection adds one empty row).",
     unique: ["AssessmentFactKey"],
     nonNull: ["AssessmentFactKey", "AssessmentKey"],
@@ -423,7 +425,7 @@ Object.assign(views, {
   },
   asmt_StudentAssessmentFact: {
     collection: "asmt",
-    section: "§8.2",
+    spec: "§8.2",
     description: "Student assessment results, overall and per objective assessment, once per current school enrollment of the student.",
     unique: ["StudentAssessmentFactKey"],
     nonNull: ["StudentAssessmentFactKey", "StudentAssessmentKey", "AssessmentKey", "StudentKey", "SchoolKey"],
@@ -456,7 +458,7 @@ Object.assign(views, {
   },
   equity_StudentSchoolFoodServiceProgramDim: {
     collection: "equity",
-    section: "§9.1",
+    spec: "§9.1",
     description: "School food service program services received by students, once per current school enrollment.",
     // Not unique: a student with two current enrollments at one school repeats the key (as StudentProgramDim).
     nonNull: ["StudentSchoolFoodServiceProgramKey", "StudentSchoolProgramKey", "StudentSchoolKey"],
@@ -472,7 +474,7 @@ Object.assign(views, {
   },
   equity_FeederSchoolDim: {
     collection: "equity",
-    section: "§9.2",
+    spec: "§9.2",
     description: "Current feeder-school relationships (end date after the as-of date, or none).",
     // Not unique: the same pair may have several current associations with different begin dates.
     nonNull: ["FeederSchoolUniqueKey", "SchoolKey", "FeederSchoolKey"],
@@ -487,7 +489,7 @@ Object.assign(views, {
   },
   equity_StudentDisciplineActionDim: {
     collection: "equity",
-    section: "§9.3",
+    spec: "§9.3",
     description: "Discipline actions of students, once per discipline, staff member and current school enrollment.",
     // Not unique: an action with several disciplines or staff repeats the key.
     nonNull: ["StudentDisciplineActionKey", "StudentSchoolKey", "StudentKey", "SchoolKey"],
@@ -505,7 +507,7 @@ Object.assign(views, {
   },
   equity_StudentProgramCohortDim: {
     collection: "equity",
-    section: "§9.4",
+    spec: "§9.4",
     description: "Student memberships in cohorts attached to programs, once per current school enrollment.",
     // Not unique: a student with two current enrollments at one school repeats the key (as StudentProgramDim).
     nonNull: ["StudentProgramCohortKey", "StudentSchoolProgramKey", "StudentSchoolKey"],
@@ -523,7 +525,7 @@ Object.assign(views, {
   },
   equity_StudentHistoryDim: {
     collection: "equity",
-    section: "§9.5",
+    spec: "§9.5",
     description: "Per current student-school (StudentSchoolDim): semester grades summary, attendance rate, discipline count and enrollment history as text.",
     // Not unique: StudentSchoolDim repeats a student with two current enrollments at one school.
     nonNull: ["StudentKey", "StudentSchoolKey", "CurrentSchoolKey"],
@@ -540,5 +542,3 @@ Object.assign(views, {
     ],
   },
 });
-
-module.exports = { views };

@@ -41,14 +41,6 @@ describe("compiled BigQuery SQL", () => {
     expectGolden("stg_student_education_organization_associations__language_uses.sql", table("stg_student_education_organization_associations__language_uses").query + "\n");
   });
 
-  test("an AMT view: SchoolDim (descriptor map, address selection, NULL-skipping greatest)", () => {
-    expectGolden("amt_SchoolDim.sql", table("SchoolDim").query + "\n");
-  });
-
-  test("an AMT view: StudentSchoolDim (current-enrollment filter, school/district fallbacks)", () => {
-    expectGolden("amt_StudentSchoolDim.sql", table("StudentSchoolDim").query + "\n");
-  });
-
   test("an EWS view: ews_StudentSectionGradeFact (grade types by the map, letter-grade translation)", () => {
     expectGolden("amt_ews_StudentSectionGradeFact.sql", table("ews_StudentSectionGradeFact").query + "\n");
   });
@@ -59,5 +51,13 @@ describe("compiled BigQuery SQL", () => {
 
   test("an Equity view: equity_StudentHistoryDim (text aggregates with line feeds and 2-decimal grades)", () => {
     expectGolden("amt_equity_StudentHistoryDim.sql", table("equity_StudentHistoryDim").query + "\n");
+  });
+
+  test("an AMT view: SchoolDim (descriptor map, address selection, NULL-skipping greatest)", () => {
+    expectGolden("amt_SchoolDim.sql", table("SchoolDim").query + "\n");
+  });
+
+  test("an AMT view: StudentSchoolDim (current-enrollment filter, school/district fallbacks)", () => {
+    expectGolden("amt_StudentSchoolDim.sql", table("StudentSchoolDim").query + "\n");
   });
 });

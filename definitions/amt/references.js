@@ -1,8 +1,6 @@
 // Referential assertions of the AMT views (includes/amt_contract.js `references`): every non-NULL key
-// of a bridge or dimension exists in the dimension it refers to.
-// Views of a collection that is not built (contract `collection`) have none.
-Object.entries(amt.views).forEach(([name, view]) => {
-  if (view.collection && !amt.collectionEnabled(view.collection)) return;
+// of a bridge or dimension exists in the dimension it refers to (views of a disabled collection are not built).
+Object.entries(amt.views).filter(([name]) => amt.viewEnabled(name)).forEach(([name, view]) => {
   (view.references || []).forEach(([column, dimension, dimensionColumn]) => {
     assert(`${name}_${column}_in_${dimension}`)
       .tags(["amt"])

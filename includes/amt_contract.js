@@ -335,10 +335,10 @@ module.exports = { views };
 
 // EWS, Asmt and Equity collections (AMT-SPEC §7–§9). `collection`: the amtCollections name that builds
 // the view; `spec`: where the spec defines it. Added to the exported object, after the export.
-const FLAG = (what) => `1 if ${what}, else 0.`;
-const SCHOOL_EVENT = (constant) => FLAG(`a school attendance event of the day has a category mapped to AttendanceEvent.${constant}`);
-const HOMEROOM_EVENT = (constant) => FLAG(`a section attendance event of the day in a homeroom section (HomeroomIndicator) is mapped to AttendanceEvent.${constant}`);
-const SECTION_EVENT = (constant) => FLAG(`a section attendance event of the day in any section is mapped to AttendanceEvent.${constant}`);
+const ONE_IF = (what) => `1 if ${what}, else 0.`;
+const SCHOOL_EVENT = (constant) => ONE_IF(`a school attendance event of the day has a category mapped to AttendanceEvent.${constant}`);
+const HOMEROOM_EVENT = (constant) => ONE_IF(`a section attendance event of the day in a homeroom section (HomeroomIndicator) is mapped to AttendanceEvent.${constant}`);
+const SECTION_EVENT = (constant) => ONE_IF(`a section attendance event of the day in any section is mapped to AttendanceEvent.${constant}`);
 const ASSESSMENT_KEY = "k(AssessmentIdentifier, Namespace) (asmt_AssessmentFact.AssessmentKey).";
 const OBJECTIVE_KEY = "k(AssessmentIdentifier, IdentificationCode, Namespace) of the objective assessment, '' when none.";
 const PROGRAM_KEY_PARTS = "StudentUniqueId, SchoolId of the current enrollment, ProgramName, program type code value (AMT: descriptor id), association EducationOrganizationId, program EducationOrganizationId, yyyymmdd of BeginDate";
@@ -355,7 +355,7 @@ Object.assign(views, {
       ["StudentKey", "STRING", STUDENT_KEY],
       ["SchoolKey", "STRING", SCHOOL_KEY],
       ["DateKey", "STRING", "Calendar date as yyyymmdd (DateDim.DateKey)."],
-      ["IsInstructionalDay", "INT", FLAG("a calendar event of the date at the school is mapped to CalendarEvent.InstructionalDay")],
+      ["IsInstructionalDay", "INT", ONE_IF("a calendar event of the date at the school is mapped to CalendarEvent.InstructionalDay")],
       ["IsEnrolled", "INT", "Always 1: the student is enrolled at the school on the date."],
       ["IsPresentSchool", "INT", SCHOOL_EVENT("Present")],
       ["IsAbsentFromSchoolExcused", "INT", SCHOOL_EVENT("ExcusedAbsence")],
@@ -369,8 +369,8 @@ Object.assign(views, {
       ["IsAbsentFromAnyClassExcused", "INT", SECTION_EVENT("ExcusedAbsence")],
       ["IsAbsentFromAnyClassUnexcused", "INT", SECTION_EVENT("UnexcusedAbsence")],
       ["IsTardyToAnyClass", "INT", SECTION_EVENT("Tardy")],
-      ["CountByDayOfStateOffenses", "INT", FLAG("the student is associated with an incident at the school on the date with a behavior mapped to Behavior.StateOffense (a flag, despite the name)")],
-      ["CountByDayOfConductOffenses", "INT", FLAG("the same holds for a behavior mapped to Behavior.SchoolCodeOfConductOffense")],
+      ["CountByDayOfStateOffenses", "INT", ONE_IF("the student is associated with an incident at the school on the date with a behavior mapped to Behavior.StateOffense (a flag, despite the name)")],
+      ["CountByDayOfConductOffenses", "INT", ONE_IF("the same holds for a behavior mapped to Behavior.SchoolCodeOfConductOffense")],
     ],
   },
   ews_StudentSectionGradeFact: {

@@ -274,6 +274,129 @@ INNER JOIN known AS k
   AND (r.NamespacePattern IS NULL OR k.namespace LIKE r.NamespacePattern)`;
 }
 
+// ---- Optional collections (AMT-SPEC §5–§9): their contract entries carry `collection`, `spec` and,
+// for the analytics_config tables, `schema`. EWS, Asmt and Equity helpers here; RLS and Chrab below. ----
+
+/** Whether contract view `name` is built: core views always, a collection's views when it is enabled. */
+function viewEnabled(name) {
+  const { collection } = views[name];
+  return !collection || collectionEnabled(collection);
+}
+
+/** Dataform config of a collection's model: as config(), in its schema, tagged with its collection. */
+function collectionConfig(name) {
+  const view = views[name];
+  return {
+    ...config(name),
+    schema: view.schema || ANALYTICS,
+    tags: ["amt", `amt_${view.collection}`],
+    description: `AMT ${name} (AMT-SPEC ${view.spec}): ${view.description}`,
+  };
+}
+
+/** analytics_config.ews_LetterGradeTranslation rows (spec §11.3): the defaults or the district's table. */
+function letterGradesQuery() {
+  return literalRows([["LetterGrade", "STRING"], ["NumericGrade", "DECIMAL"]], amtConfig.letterGrades());
+}
+
+/**
+ * The resolved map pivoted for `flags` (name → constant): one row per mapped descriptor URI with a 0/1
+ * column per name. Joined on a descriptor column and MAXed per day or group, several mappings of one
+ * descriptor are harmless (spec §2.4).
+ */
+function meanings(ctx, flags) {
+  const columns = Object.entries(flags).map(([name, constant]) => `MAX(CASE WHEN ConstantName = ${d.quote(constant)} THEN 1 ELSE 0 END) AS ${name}`);
+  return `(SELECT DescriptorUri, ${columns.join(", ")}
+    FROM ${ctx.ref(CONFIG, "DescriptorMap")}
+    WHERE ConstantName IN (${Object.values(flags).map(d.quote).join(", ")})
+    GROUP BY DescriptorUri)`;
+}
+
+/**
+ * Attendance events of one kind per (student_unique_id, school_id, event_date, event_school_year), with
+ * a 0/1 column `<prefix>_<name>` per `flags` entry (name → constant); `homeroom` adds
+ * `homeroom_<name>` for events in a section whose student section association is a homeroom.
+ */
+function attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom) {
+  const section = ["local_course_code", "school_id", "section_school_year", "section_identifier", "session_name", "student_unique_id"];
+  const columns = Object.keys(flags).flatMap((name) => [
+    `MAX(COALESCE(m.${name}, 0)) AS ${prefix}_${name}`,
+    ...(homeroom ? [`MAX(CASE WHEN h.homeroom = 1 THEN COALESCE(m.${name}, 0) ELSE 0 END) AS homeroom_${name}`] : []),
+  ]);
+  const homerooms = `(SELECT ${section.join(", ")}, MAX(CASE WHEN homeroom_indicator THEN 1 ELSE 0 END) AS homeroom
+    FROM ${source(ctx, "stg_student_section_associations")} AS a GROUP BY ${section.join(", ")})`;
+  return `(SELECT e.student_unique_id, e.school_id, e.event_date, e.${schoolYear} AS event_school_year, ${columns.join(", ")}
+    FROM ${source(ctx, table)} AS e
+    LEFT JOIN ${meanings(ctx, flags)} AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
+    ${homeroom ? `LEFT JOIN ${homerooms} AS h ON ${section.map((c) => `h.${c} = e.${c}`).join(" AND ")}` : ""}
+    GROUP BY e.student_unique_id, e.school_id, e.event_date, e.${schoolYear})`;
+}
+
+/**
+ * The enrolled calendar days up to the as-of date (spec §6.1, §7.1): one row per (student_unique_id,
+ * school_id, date) for each date of the school's calendars (any calendar code or year) that has a
+ * calendar event, within one of the student's enrollments at the school (exit date inclusive), with
+ * is_instructional and, per `flags` name → AttendanceEvent constant, the 0/1 columns school_<name>,
+ * homeroom_<name> and section_<name> of that day's events. An event counts for an enrollment without
+ * school year or of the event's school year.
+ */
+function enrolledDays(ctx, flags) {
+  const days = `(SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
+    FROM ${source(ctx, "stg_calendar_dates")} AS cd
+    INNER JOIN ${source(ctx, "stg_calendar_dates__calendar_events")} AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
+    LEFT JOIN ${meanings(ctx, { instructional: "CalendarEvent.InstructionalDay" })} AS m ON m.DescriptorUri = ce.calendar_event_descriptor_uri
+    WHERE cd.date <= ${d.asOfDate()}
+    GROUP BY cd.school_id, cd.date)`;
+  const sameEvent = (alias) => `${alias}.student_unique_id = ssa.student_unique_id AND ${alias}.school_id = ssa.school_id AND ${alias}.event_date = dy.date
+    AND (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = ${alias}.event_school_year)`;
+  const flagColumns = ["school", "homeroom", "section"].flatMap((kind) =>
+    Object.keys(flags).map((name) => `MAX(COALESCE(${kind === "school" ? "se" : "xe"}.${kind}_${name}, 0)) AS ${kind}_${name}`),
+  );
+  return `(SELECT ssa.student_unique_id, ssa.school_id, dy.date, MAX(dy.is_instructional) AS is_instructional, ${flagColumns.join(", ")}
+  FROM ${source(ctx, "stg_student_school_associations")} AS ssa
+  INNER JOIN ${source(ctx, "stg_students")} AS st ON st.student_unique_id = ssa.student_unique_id
+  INNER JOIN ${days} AS dy
+    ON dy.school_id = ssa.school_id AND dy.date >= ssa.entry_date AND (ssa.exit_withdraw_date IS NULL OR ssa.exit_withdraw_date >= dy.date)
+  LEFT JOIN ${attendanceEvents(ctx, "stg_student_school_attendance_events", "session_school_year", flags, "school", false)} AS se ON ${sameEvent("se")}
+  LEFT JOIN ${attendanceEvents(ctx, "stg_student_section_attendance_events", "section_school_year", flags, "section", true)} AS xe ON ${sameEvent("xe")}
+  GROUP BY ssa.student_unique_id, ssa.school_id, dy.date)`;
+}
+
+/**
+ * Grades whose grade type is mapped to one of `constants` (spec §7.2), with their grading period's
+ * begin date (`grading_period_begin_date`) and the value NumericGradeEarned takes (`grade_value`):
+ * numericGradeEarned, else the letter's translation (upper case, trailing blanks ignored), else 0.
+ * A grade names its grading period by period sequence (DS 4) or by name (DS 5).
+ */
+function gradesOfTypes(ctx, constants) {
+  const types = constants.map((c) => `g.grade_type_descriptor_uri IN ${mappedUris(ctx, c)}`).join(" OR ");
+  return `(SELECT g.*, gp.begin_date AS grading_period_begin_date, COALESCE(g.numeric_grade_earned, t.NumericGrade, 0) AS grade_value
+  FROM ${source(ctx, "stg_grades")} AS g
+  INNER JOIN ${source(ctx, "stg_students")} AS st ON st.student_unique_id = g.student_unique_id
+  INNER JOIN ${source(ctx, "stg_grading_periods")} AS gp
+    ON gp.grading_period_descriptor_uri = g.grading_period_descriptor_uri AND gp.school_id = g.school_id
+    AND gp.school_year_type_school_year = g.grading_period_school_year
+    AND COALESCE(gp.grading_period_name = g.grading_period_name, gp.period_sequence = g.period_sequence)
+  LEFT JOIN ${ctx.ref(CONFIG, "ews_LetterGradeTranslation")} AS t ON t.LetterGrade = UPPER(RTRIM(g.letter_grade_earned))
+  WHERE ${types})`;
+}
+
+/** Current enrollments (spec §2.5) of the students of `alias`.student_unique_id, as a join clause. */
+function currentEnrollments(ctx, alias) {
+  return `INNER JOIN ${source(ctx, "stg_students")} AS st ON st.student_unique_id = ${alias}.student_unique_id
+INNER JOIN ${source(ctx, "stg_student_school_associations")} AS ssa ON ssa.student_unique_id = ${alias}.student_unique_id AND ${isCurrent("ssa.exit_withdraw_date")}`;
+}
+
+/** LEFT JOIN of the child collection `table` of the records of `parent`, as `alias` (the asmt cross products). */
+function childJoin(ctx, table, alias, parent) {
+  return `LEFT JOIN ${source(ctx, table)} AS ${alias} ON ${alias}.parent_id = ${parent}.id AND ${alias}.school_year = ${parent}.school_year`;
+}
+
+/** LEFT JOIN of the descriptor resource `name` on `uri`, as `alias` (for its description). */
+function descriptorJoin(ctx, name, alias, uri) {
+  return `LEFT JOIN ${descriptors(ctx, name)} AS ${alias} ON ${alias}.uri = ${uri}`;
+}
+
 module.exports = {
   ANALYTICS,
   CONFIG,
@@ -299,28 +422,18 @@ module.exports = {
   rulesQuery,
   knownDescriptorSources,
   resolvedMapQuery,
+  viewEnabled,
+  collectionConfig,
+  letterGradesQuery,
+  meanings,
+  enrolledDays,
+  gradesOfTypes,
+  currentEnrollments,
+  childJoin,
+  descriptorJoin,
 };
 
-// Optional collections (spec §5–§9): their contract entries carry `collection`, `spec` and, for the
-// analytics_config helpers, `schema`.
-
-/** Whether contract view `name` is built: core views always, a collection's views when it is enabled. */
-function viewEnabled(name) {
-  const { collection } = views[name];
-  return !collection || collectionEnabled(collection);
-}
-
-/** Dataform config of a collection's model: as config(), in its schema, tagged with its collection. */
-function collectionConfig(name) {
-  const view = views[name];
-  return {
-    ...config(name),
-    schema: view.schema || ANALYTICS,
-    tags: ["amt", `amt_${view.collection}`],
-    description: `AMT ${name} (AMT-SPEC ${view.spec}): ${view.description}`,
-  };
-}
-
+// ---- RLS and Chrab helpers ----
 /** Descriptor URIs and the constants of `constants` they are mapped to (spec §2.4), as a subquery. */
 function mappedTo(ctx, constants) {
   return `(SELECT DescriptorUri, ConstantName FROM ${ctx.ref(CONFIG, "DescriptorMap")} WHERE ConstantName IN (${constants.map(d.quote).join(", ")}))`;
@@ -351,4 +464,4 @@ function scopedAssignments(ctx, endRule) {
     WHERE ${endRule("sa.end_date")})`;
 }
 
-Object.assign(module.exports, { viewEnabled, collectionConfig, mappedTo, anyOf, SCOPES, sameSection, scopedAssignments });
+Object.assign(module.exports, { mappedTo, anyOf, SCOPES, sameSection, scopedAssignments });

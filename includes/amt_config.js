@@ -63,3 +63,37 @@ function mappingRules(overrides = district) {
 }
 
 module.exports = { CONSTANTS, mappingRules };
+
+// ---- EWS letter-grade translation (AMT-SPEC §11.3, §12.3) ----
+const districtLetterGrades = require("./letter_grade_translation");
+
+const DEFAULT_LETTER_GRADES = [
+  { LetterGrade: "A", NumericGrade: 95 },
+  { LetterGrade: "B", NumericGrade: 85 },
+  { LetterGrade: "C", NumericGrade: 75 },
+  { LetterGrade: "D", NumericGrade: 65 },
+  { LetterGrade: "F", NumericGrade: 55 },
+];
+
+/** A district row, checked and normalized: letters are stored upper-case without trailing blanks, as matched. */
+function checkLetterGrade(row) {
+  const where = `includes/letter_grade_translation.js: ${JSON.stringify(row)}`;
+  if (typeof row.LetterGrade !== "string" || !row.LetterGrade.trim() || row.LetterGrade.trimEnd().length > 20) throw new Error(`${where}: LetterGrade must be a non-blank string of at most 20 characters`);
+  // DECIMAL(9,2): at most 7 integer digits and 2 decimals.
+  if (typeof row.NumericGrade !== "number" || !/^-?\d{1,7}(\.\d{1,2})?$/.test(String(row.NumericGrade))) throw new Error(`${where}: NumericGrade must be a number with at most 7 integer digits and 2 decimals`);
+  return { LetterGrade: row.LetterGrade.trimEnd().toUpperCase(), NumericGrade: row.NumericGrade };
+}
+
+/** The translation table: the district's rows when it has any (they replace the whole table), else the defaults. */
+function letterGrades(overrides = districtLetterGrades) {
+  if (!Array.isArray(overrides)) throw new Error("includes/letter_grade_translation.js must export an array of { LetterGrade, NumericGrade }");
+  const rows = overrides.length ? overrides.map(checkLetterGrade) : DEFAULT_LETTER_GRADES;
+  const seen = new Set();
+  rows.forEach((r) => {
+    if (seen.has(r.LetterGrade)) throw new Error(`includes/letter_grade_translation.js: letter grade ${r.LetterGrade} is listed twice`);
+    seen.add(r.LetterGrade);
+  });
+  return rows;
+}
+
+Object.assign(module.exports, { DEFAULT_LETTER_GRADES, letterGrades });

@@ -423,3 +423,213 @@ Object.assign(views, {
 });
 
 module.exports = { views };
+
+// EWS, Asmt and Equity collections (AMT-SPEC §7–§9). `collection`: the amtCollections name that builds
+// the view; `spec`: where the spec defines it. Added to the exported object, after the export.
+const ONE_IF = (what) => `1 if ${what}, else 0.`;
+const SCHOOL_EVENT = (constant) => ONE_IF(`a school attendance event of the day has a category mapped to AttendanceEvent.${constant}`);
+const HOMEROOM_EVENT = (constant) => ONE_IF(`a section attendance event of the day in a homeroom section (HomeroomIndicator) is mapped to AttendanceEvent.${constant}`);
+const SECTION_EVENT = (constant) => ONE_IF(`a section attendance event of the day in any section is mapped to AttendanceEvent.${constant}`);
+const ASSESSMENT_KEY = "k(AssessmentIdentifier, Namespace) (asmt_AssessmentFact.AssessmentKey).";
+const OBJECTIVE_KEY = "k(AssessmentIdentifier, IdentificationCode, Namespace) of the objective assessment, '' when none.";
+const PROGRAM_KEY_PARTS = "StudentUniqueId, SchoolId of the current enrollment, ProgramName, program type code value (AMT: descriptor id), association EducationOrganizationId, program EducationOrganizationId, yyyymmdd of BeginDate";
+const EQUITY_LMD = (what) => `Latest _lastModifiedDate of ${what} (NULLs skipped).`;
+
+Object.assign(views, {
+  ews_StudentEarlyWarningFact: {
+    collection: "ews",
+    spec: "§7.1",
+    description: "Daily attendance (school, homeroom, any class) and behavior flags per enrolled student and calendar date up to the as-of date.",
+    unique: ["StudentKey", "SchoolKey", "DateKey"],
+    references: [["SchoolKey", "SchoolDim", "SchoolKey"], ["DateKey", "DateDim", "DateKey"]],
+    columns: [
+      ["StudentKey", "STRING", STUDENT_KEY],
+      ["SchoolKey", "STRING", SCHOOL_KEY],
+      ["DateKey", "STRING", "Calendar date as yyyymmdd (DateDim.DateKey)."],
+      ["IsInstructionalDay", "INT", ONE_IF("a calendar event of the date at the school is mapped to CalendarEvent.InstructionalDay")],
+      ["IsEnrolled", "INT", "Always 1: the student is enrolled at the school on the date."],
+      ["IsPresentSchool", "INT", SCHOOL_EVENT("Present")],
+      ["IsAbsentFromSchoolExcused", "INT", SCHOOL_EVENT("ExcusedAbsence")],
+      ["IsAbsentFromSchoolUnexcused", "INT", SCHOOL_EVENT("UnexcusedAbsence")],
+      ["IsTardyToSchool", "INT", SCHOOL_EVENT("Tardy")],
+      ["IsPresentHomeroom", "INT", HOMEROOM_EVENT("Present")],
+      ["IsAbsentFromHomeroomExcused", "INT", HOMEROOM_EVENT("ExcusedAbsence")],
+      ["IsAbsentFromHomeroomUnexcused", "INT", HOMEROOM_EVENT("UnexcusedAbsence")],
+      ["IsTardyToHomeroom", "INT", HOMEROOM_EVENT("Tardy")],
+      ["IsPresentAnyClass", "INT", SECTION_EVENT("Present")],
+      ["IsAbsentFromAnyClassExcused", "INT", SECTION_EVENT("ExcusedAbsence")],
+      ["IsAbsentFromAnyClassUnexcused", "INT", SECTION_EVENT("UnexcusedAbsence")],
+      ["IsTardyToAnyClass", "INT", SECTION_EVENT("Tardy")],
+      ["CountByDayOfStateOffenses", "INT", ONE_IF("the student is associated with an incident at the school on the date with a behavior mapped to Behavior.StateOffense (a flag, despite the name)")],
+      ["CountByDayOfConductOffenses", "INT", ONE_IF("the same holds for a behavior mapped to Behavior.SchoolCodeOfConductOffense")],
+    ],
+  },
+  ews_StudentSectionGradeFact: {
+    collection: "ews",
+    spec: "§7.2",
+    description: "Grades of type grading period, semester or final (by the descriptor map) per student section and grading period.",
+    unique: ["StudentSectionKey", "GradingPeriodKey", "GradeType"],
+    references: [
+      ["SchoolKey", "SchoolDim", "SchoolKey"],
+      ["GradingPeriodKey", "GradingPeriodDim", "GradingPeriodKey"],
+      ["StudentSectionKey", "StudentSectionDim", "StudentSectionKey"],
+      ["SectionKey", "SectionDim", "SectionKey"],
+    ],
+    columns: [
+      ["StudentKey", "STRING", STUDENT_KEY],
+      ["SchoolKey", "STRING", "School id of the grade as text (SchoolDim.SchoolKey)."],
+      ["GradingPeriodKey", "STRING", "Grading period key, as GradingPeriodDim: k(descriptor code value, SchoolId, yyyymmdd of BeginDate)."],
+      ["StudentSectionKey", "STRING", "Student section key, as StudentSectionDim: k(StudentUniqueId, SchoolId, LocalCourseCode, SchoolYear, SectionIdentifier, SessionName, yyyymmdd of the association's BeginDate)."],
+      ["SectionKey", "STRING", SECTION_KEY],
+      ["NumericGradeEarned", "DECIMAL", "numericGradeEarned, else the letter grade's value in analytics_config.ews_LetterGradeTranslation, else 0.00."],
+      ["LetterGradeEarned", "STRING", "letterGradeEarned, '' when none."],
+      ["GradeType", "STRING", "Code value of the grade type, e.g. 'Grading Period'."],
+    ],
+  },
+  asmt_AssessmentFact: {
+    collection: "asmt",
+    spec: "§8.1",
+    description: "Assessments flattened with assessed grade levels, scores, subjects, objective assessments, their scores and learning standards (each absent collection adds one empty row).",
+    unique: ["AssessmentFactKey"],
+    nonNull: ["AssessmentFactKey", "AssessmentKey"],
+    columns: [
+      ["AssessmentFactKey", "STRING", "k(AssessmentIdentifier, Namespace, grade level, score reporting method, academic subject, objective IdentificationCode, parent IdentificationCode, objective score reporting method, LearningStandardId); descriptors as code values (AMT: ids), absent parts ''."],
+      ["AssessmentKey", "STRING", "k(AssessmentIdentifier, Namespace)."],
+      ["AssessmentIdentifier", "STRING", "Assessment identifier."],
+      ["Namespace", "STRING", "Assessment namespace."],
+      ["Title", "STRING", "Assessment title."],
+      ["Version", "INT", "Assessment version, 0 when none."],
+      ["Category", "STRING", "Description of the assessment category, '' when none."],
+      ["AssessedGradeLevel", "STRING", "Description of the assessed grade level, '' when none."],
+      ["AcademicSubject", "STRING", "Description of the academic subject, '' when none."],
+      ["ResultDataType", "STRING", "Description of the assessment score's result data type, else the objective score's, else ''."],
+      ["ReportingMethod", "STRING", "Description of the assessment score's reporting method, else the objective score's, else ''."],
+      ["ObjectiveAssessmentKey", "STRING", OBJECTIVE_KEY],
+      ["IdentificationCode", "STRING", "Objective assessment identification code, '' when none."],
+      ["ParentObjectiveAssessmentKey", "STRING", "k(AssessmentIdentifier, parent IdentificationCode, Namespace) when the objective has a parent, else ''."],
+      ["ObjectiveAssessmentDescription", "STRING", "Objective assessment description, '' when none."],
+      ["PercentOfAssessment", "DECIMAL", "Objective assessment's percent of the assessment, 0 when none."],
+      ["MinScore", "STRING", "Minimum score of the assessment score, else of the objective score, else ''."],
+      ["MaxScore", "STRING", "Maximum score of the assessment score, else of the objective score, else ''."],
+      ["LearningStandard", "STRING", "Learning standard id of the objective assessment, '' when none."],
+    ],
+  },
+  asmt_StudentAssessmentFact: {
+    collection: "asmt",
+    spec: "§8.2",
+    description: "Student assessment results, overall and per objective assessment, once per current school enrollment of the student.",
+    unique: ["StudentAssessmentFactKey"],
+    nonNull: ["StudentAssessmentFactKey", "StudentAssessmentKey", "AssessmentKey", "StudentKey", "SchoolKey"],
+    references: [["AssessmentKey", "asmt_AssessmentFact", "AssessmentKey"], ["SchoolKey", "SchoolDim", "SchoolKey"]],
+    columns: [
+      ["StudentAssessmentFactKey", "STRING", "k(AssessmentIdentifier, Namespace, StudentAssessmentIdentifier, score reporting method, performance level, objective IdentificationCode, objective score reporting method, objective performance level, StudentUniqueId, SchoolId, yyyymmdd of the enrollment's EntryDate); descriptors as code values (AMT: ids)."],
+      ["StudentAssessmentKey", "STRING", "k(AssessmentIdentifier, Namespace, StudentAssessmentIdentifier, StudentUniqueId)."],
+      ["StudentObjectiveAssessmentKey", "STRING", "k(StudentUniqueId, IdentificationCode, AssessmentIdentifier, StudentAssessmentIdentifier, Namespace) of the student objective assessment (AMT: StudentUSI), '' when none."],
+      ["ObjectiveAssessmentKey", "STRING", OBJECTIVE_KEY],
+      ["AssessmentKey", "STRING", ASSESSMENT_KEY],
+      ["AssessmentIdentifier", "STRING", "Assessment identifier."],
+      ["Namespace", "STRING", "Assessment namespace."],
+      ["StudentAssessmentIdentifier", "STRING", "Student assessment identifier."],
+      ["StudentUSI", "STRING", "Student unique id: the API has no StudentUSI (AMT: INT surrogate id)."],
+      ["StudentKey", "STRING", STUDENT_KEY],
+      ["StudentSchoolKey", "STRING", STUDENT_SCHOOL_KEY],
+      ["SchoolKey", "STRING", SCHOOL_KEY],
+      ["AdministrationDate", "STRING", "Administration date as yyyymmdd (text, date part only)."],
+      ["AdministrationDateKey", "STRING", "Administration date as yyyymmdd."],
+      ["AssessedGradeLevel", "STRING", "Code value of the grade level when assessed, '' when none."],
+      ["StudentScore", "STRING", "Objective score result, else the overall score result, else ''."],
+      ["ResultDataType", "STRING", "Description of the objective score's result data type, else the overall score's, else ''."],
+      ["ReportingMethod", "STRING", "Description of the objective score's reporting method, else the overall score's, else ''."],
+      ["PerformanceResult", "STRING", "Description of the objective performance level, else the overall one, else ''."],
+      ["StudentAssessmentScore", "STRING", "Overall score result, '' when none."],
+      ["StudentAssessmentResultDataType", "STRING", "Description of the overall score's result data type, '' when none."],
+      ["StudentAssessmentReportingMethod", "STRING", "Description of the overall score's reporting method, '' when none."],
+      ["StudentAssessmentPerformanceResult", "STRING", "Description of the overall performance level, '' when none."],
+    ],
+  },
+  equity_StudentSchoolFoodServiceProgramDim: {
+    collection: "equity",
+    spec: "§9.1",
+    description: "School food service program services received by students, once per current school enrollment.",
+    // Not unique: a student with two current enrollments at one school repeats the key (as StudentProgramDim).
+    nonNull: ["StudentSchoolFoodServiceProgramKey", "StudentSchoolProgramKey", "StudentSchoolKey"],
+    references: [["StudentSchoolKey", "StudentSchoolDim", "StudentSchoolKey"]],
+    columns: [
+      ["StudentSchoolFoodServiceProgramKey", "STRING", `k(${PROGRAM_KEY_PARTS}, service code value (AMT: descriptor id)).`],
+      ["StudentSchoolProgramKey", "STRING", `k(${PROGRAM_KEY_PARTS}).`],
+      ["StudentSchoolKey", "STRING", STUDENT_SCHOOL_KEY],
+      ["ProgramName", "STRING", "Program name."],
+      ["SchoolFoodServiceProgramServiceDescriptor", "STRING", "Description of the school food service program service."],
+      ["LastModifiedDate", "TIMESTAMP", EQUITY_LMD("the program association")],
+    ],
+  },
+  equity_FeederSchoolDim: {
+    collection: "equity",
+    spec: "§9.2",
+    description: "Current feeder-school relationships (end date after the as-of date, or none).",
+    // Not unique: the same pair may have several current associations with different begin dates.
+    nonNull: ["FeederSchoolUniqueKey", "SchoolKey", "FeederSchoolKey"],
+    references: [["SchoolKey", "SchoolDim", "SchoolKey"], ["FeederSchoolKey", "SchoolDim", "SchoolKey"]],
+    columns: [
+      ["FeederSchoolUniqueKey", "STRING", "k(SchoolId, FeederSchoolId)."],
+      ["SchoolKey", "STRING", "Receiving school id as text (SchoolDim.SchoolKey)."],
+      ["FeederSchoolKey", "STRING", "Feeder school id as text (SchoolDim.SchoolKey)."],
+      ["FeederSchoolName", "STRING", "Name of the feeder school."],
+      ["LastModifiedDate", "TIMESTAMP", EQUITY_LMD("the association and the feeder school")],
+    ],
+  },
+  equity_StudentDisciplineActionDim: {
+    collection: "equity",
+    spec: "§9.3",
+    description: "Discipline actions of students, once per discipline, staff member and current school enrollment.",
+    // Not unique: an action with several disciplines or staff repeats the key.
+    nonNull: ["StudentDisciplineActionKey", "StudentSchoolKey", "StudentKey", "SchoolKey"],
+    references: [["StudentSchoolKey", "StudentSchoolDim", "StudentSchoolKey"], ["SchoolKey", "SchoolDim", "SchoolKey"]],
+    columns: [
+      ["StudentDisciplineActionKey", "STRING", "k(DisciplineActionIdentifier, yyyymmdd of DisciplineDate, StudentUniqueId, SchoolId of the enrollment)."],
+      ["StudentSchoolKey", "STRING", STUDENT_SCHOOL_KEY],
+      ["DisciplineDateKey", "STRING", "Discipline date as yyyymmdd."],
+      ["StudentKey", "STRING", STUDENT_KEY],
+      ["SchoolKey", "STRING", "School id of the current enrollment as text (SchoolDim.SchoolKey)."],
+      ["DisciplineActionDescription", "STRING", "Description of the discipline descriptor."],
+      ["UserKey", "STRING", "Staff unique id of a staff member of the action, '' when none."],
+      ["LastModifiedDate", "TIMESTAMP", EQUITY_LMD("the student, the enrollment and the staff member")],
+    ],
+  },
+  equity_StudentProgramCohortDim: {
+    collection: "equity",
+    spec: "§9.4",
+    description: "Student memberships in cohorts attached to programs, once per current school enrollment.",
+    // Not unique: a student with two current enrollments at one school repeats the key (as StudentProgramDim).
+    nonNull: ["StudentProgramCohortKey", "StudentSchoolProgramKey", "StudentSchoolKey"],
+    references: [["StudentSchoolKey", "StudentSchoolDim", "StudentSchoolKey"]],
+    columns: [
+      ["StudentProgramCohortKey", "STRING", "k(StudentUniqueId, SchoolId of the current enrollment, ProgramName, program type code value (AMT: descriptor id), cohort EducationOrganizationId, program EducationOrganizationId, yyyymmdd of the cohort association's BeginDate, CohortIdentifier)."],
+      ["StudentSchoolProgramKey", "STRING", "StudentProgramCohortKey without the CohortIdentifier."],
+      ["StudentSchoolKey", "STRING", STUDENT_SCHOOL_KEY],
+      ["EntryGradeLevelDescriptor", "STRING", "Description of the enrollment's entry grade level."],
+      ["CohortTypeDescriptor", "STRING", "Description of the cohort type."],
+      ["CohortDescription", "STRING", "Cohort description."],
+      ["ProgramName", "STRING", "Name of the cohort's program."],
+      ["LastModifiedDate", "TIMESTAMP", EQUITY_LMD("the cohort and the student cohort association")],
+    ],
+  },
+  equity_StudentHistoryDim: {
+    collection: "equity",
+    spec: "§9.5",
+    description: "Per current student-school (StudentSchoolDim): semester grades summary, attendance rate, discipline count and enrollment history as text.",
+    // Not unique: StudentSchoolDim repeats a student with two current enrollments at one school.
+    nonNull: ["StudentKey", "StudentSchoolKey", "CurrentSchoolKey"],
+    references: [["StudentSchoolKey", "StudentSchoolDim", "StudentSchoolKey"]],
+    columns: [
+      ["StudentKey", "STRING", STUDENT_KEY],
+      ["StudentSchoolKey", "STRING", STUDENT_SCHOOL_KEY],
+      ["GradeSummary", "STRING", "'<course title>: <numeric grade, 2 decimals>' of the student's semester grades at the school (grade type mapped to GradeType.Semester), most recent grading period first, joined with ', '; '' when none."],
+      ["CurrentSchoolKey", "STRING", SCHOOL_KEY],
+      ["AttendanceRate", "DECIMAL", "100 × (days enrolled − days absent from homeroom) / days enrolled over the instructional days up to the as-of date (chrab, AMT-SPEC §6.1), 2 decimals; 100 when there are none."],
+      ["ReferralsAndSuspensions", "INT", "Number of equity_StudentDisciplineActionDim rows of the student at the school."],
+      ["EnrollmentHistory", "STRING", "Every enrollment of the student: school name, then ' ' and the yyyy-mm-dd exit date when exited; open enrollments first, then by exit date descending; joined with ', ' and a line feed."],
+      ["LastModifiedDate", "TIMESTAMP", "StudentSchoolDim.LastModifiedDate."],
+    ],
+  },
+});

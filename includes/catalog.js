@@ -601,7 +601,10 @@ const resources = [
         name: "objective_assessments",
         path: "studentObjectiveAssessments",
         fields: ["objectiveAssessmentReference.identificationCode"],
-        children: [{ name: "objective_score_results", path: "scoreResults", fields: SCORE_RESULT }],
+        children: [
+          { name: "objective_score_results", path: "scoreResults", fields: SCORE_RESULT },
+          { name: "objective_performance_levels", path: "performanceLevels", fields: ["assessmentReportingMethodDescriptor", "performanceLevelDescriptor", "performanceLevelMet:bool"] },
+        ],
       },
     ],
     key: ["assessmentReference.assessmentIdentifier", "assessmentReference.namespace", "studentAssessmentIdentifier", STUDENT],

@@ -255,3 +255,16 @@ module.exports = {
   recordSourceSql,
   commitSourceSql,
 };
+
+/** A decimal as text with exactly `places` decimals, e.g. 100 → '100.00'. */
+function decimalText(expr, places) {
+  return DUCKDB ? `CAST(CAST(${expr} AS DECIMAL(18, ${places})) AS VARCHAR)` : `FORMAT(${quote(`%.${places}f`)}, ${expr})`;
+}
+
+/** A string literal that may hold line feeds: BigQuery's quoted strings take escapes, DuckDB's only as E'…'. */
+function quoteLines(text) {
+  const escaped = String(text).replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n");
+  return DUCKDB ? `E'${escaped}'` : `'${escaped}'`;
+}
+
+Object.assign(module.exports, { decimalText, quoteLines });

@@ -49,6 +49,18 @@ describe("compiled BigQuery SQL", () => {
     );
   });
 
+  test("an EWS view: ews_StudentSectionGradeFact (grade types by the map, letter-grade translation)", () => {
+    expectGolden("amt_ews_StudentSectionGradeFact.sql", table("ews_StudentSectionGradeFact").query + "\n");
+  });
+
+  test("an Asmt view: asmt_StudentAssessmentFact (objective and overall results, current enrollments)", () => {
+    expectGolden("amt_asmt_StudentAssessmentFact.sql", table("asmt_StudentAssessmentFact").query + "\n");
+  });
+
+  test("an Equity view: equity_StudentHistoryDim (text aggregates with line feeds and 2-decimal grades)", () => {
+    expectGolden("amt_equity_StudentHistoryDim.sql", table("equity_StudentHistoryDim").query + "\n");
+  });
+
   test("an AMT view: SchoolDim (descriptor map, address selection, NULL-skipping greatest)", () => {
     expectGolden("amt_SchoolDim.sql", table("SchoolDim").query + "\n");
   });

@@ -1,0 +1,45 @@
+// AMT-SPEC §7.1: per enrolled student, school and calendar date (instructional or not) up to the as-of
+// date, the day's school, homeroom and any-class attendance flags and behavior flags.
+//
+// A table, not incremental: a row changes without any change to its own date's inputs (an enrollment's
+// exit date moves, an attendance event or incident is deleted and staging drops it without trace, a
+// district remaps a descriptor), so an increment bounded by new input rows would keep stale rows, and
+// one that finds every affected row costs a full build.
+if (amt.collectionEnabled("ews")) {
+  const FLAGS = { present: "AttendanceEvent.Present", excused: "AttendanceEvent.ExcusedAbsence", unexcused: "AttendanceEvent.UnexcusedAbsence", tardy: "AttendanceEvent.Tardy" };
+  // Output column per day flag: [enrolledDays column, contract column].
+  const COLUMNS = [
+    ["school_present", "IsPresentSchool"], ["school_excused", "IsAbsentFromSchoolExcused"], ["school_unexcused", "IsAbsentFromSchoolUnexcused"], ["school_tardy", "IsTardyToSchool"],
+    ["homeroom_present", "IsPresentHomeroom"], ["homeroom_excused", "IsAbsentFromHomeroomExcused"], ["homeroom_unexcused", "IsAbsentFromHomeroomUnexcused"], ["homeroom_tardy", "IsTardyToHomeroom"],
+    ["section_present", "IsPresentAnyClass"], ["section_excused", "IsAbsentFromAnyClassExcused"], ["section_unexcused", "IsAbsentFromAnyClassUnexcused"], ["section_tardy", "IsTardyToAnyClass"],
+  ];
+
+  publish("ews_StudentEarlyWarningFact", amt.collectionConfig("ews_StudentEarlyWarningFact")).query((ctx) => {
+    // Students linked to an incident (DS 4 incident association, DS 5 incident-behavior association), with
+    // the incident's date and behavior flags (a link in both is harmless: flags are MAXed); the behaviors are
+    // the incident's own (as AMT, also on DS 5).
+    const links = ["stg_student_discipline_incident_associations", "stg_student_discipline_incident_behavior_associations"].map(
+      (table) => `SELECT student_unique_id, incident_identifier, school_id FROM ${amt.source(ctx, table)}`,
+    );
+    const offenses = `(SELECT l.student_unique_id, i.school_id, i.incident_date, MAX(COALESCE(m.state, 0)) AS state_offense, MAX(COALESCE(m.conduct, 0)) AS conduct_offense
+    FROM (${links.join(" UNION ALL ")}) AS l
+    INNER JOIN ${amt.source(ctx, "stg_discipline_incidents")} AS i ON i.incident_identifier = l.incident_identifier AND i.school_id = l.school_id
+    INNER JOIN ${amt.source(ctx, "stg_discipline_incidents__behaviors")} AS b ON b.parent_id = i.id AND b.school_year = i.school_year
+    LEFT JOIN ${amt.meanings(ctx, { state: "Behavior.StateOffense", conduct: "Behavior.SchoolCodeOfConductOffense" })} AS m ON m.DescriptorUri = b.behavior_descriptor_uri
+    GROUP BY l.student_unique_id, i.school_id, i.incident_date)`;
+    return amt.shape(
+      "ews_StudentEarlyWarningFact",
+      `SELECT
+  dy.student_unique_id AS StudentKey,
+  ${dialect.toText("dy.school_id")} AS SchoolKey,
+  ${dialect.ymd("dy.date")} AS DateKey,
+  dy.is_instructional AS IsInstructionalDay,
+  1 AS IsEnrolled,
+  ${COLUMNS.map(([column, name]) => `dy.${column} AS ${name}`).join(",\n  ")},
+  COALESCE(o.state_offense, 0) AS CountByDayOfStateOffenses,
+  COALESCE(o.conduct_offense, 0) AS CountByDayOfConductOffenses
+FROM ${amt.enrolledDays(ctx, FLAGS)} AS dy
+LEFT JOIN ${offenses} AS o ON o.student_unique_id = dy.student_unique_id AND o.school_id = dy.school_id AND o.incident_date = dy.date`,
+    );
+  });
+}

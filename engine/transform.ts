@@ -30,7 +30,8 @@ export function checkLake(lake: string): string {
   return path;
 }
 
-function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
+/** The compiled graph for DuckDB, the sources reading `lakeUri` (checked by `checkLake` when it must exist). */
+export function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
   if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new InputError(`--as-of must be a date as YYYY-MM-DD, got "${options.asOf}"`);
   return compileProject({
     projectDir: resolve(options.projectDir ?? "."),

@@ -37,7 +37,7 @@ describe("npm run demo", () => {
     const query = spawnSync("sh", ["-c", command.replace("npm run query", "npm run -s query")], { encoding: "utf8" });
     expect(query.stderr).toBe("");
     expect(query.status).toBe(0);
-    expect(query.stdout.split("\n")[0]).toMatch(/^StudentSchoolKey +SchoolKey /);
+    expect(query.stdout.split("\n")[0]).toMatch(/^StudentSchoolKey +StudentKey +SchoolKey /);
     expect(query.stdout).toMatch(/^\(5 rows\)$/m);
   }, 300_000);
 

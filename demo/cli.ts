@@ -21,6 +21,7 @@ const argv = await yargs(hideBin(process.argv))
   .usage("$0 [options]\n\nSimulator → extract → sources, staging, AMT, assertions and unit tests on DuckDB, into a local lake and a DuckDB file.")
   .option("students", { type: "number", default: 1000, describe: "Size of the simulated district" })
   .option("seed", { type: "number", default: 1, describe: "Seed of the simulated district" })
+  .option("as-of", { type: "string", default: "2025-03-01", describe: "AMT's today (asOfDate): a day of the simulated 2024-25 school year, so that current enrollments and assignments exist" })
   .option("lake", { type: "string", default: "./lake", describe: "Lake folder" })
   .option("db", { type: "string", default: "./amt.duckdb", describe: "DuckDB file to build" })
   .strict()
@@ -62,7 +63,7 @@ function extract(url: string): Promise<void> {
 try {
   const simulator = await phase("simulator", `Simulator: a ${argv.students}-student district (seed ${argv.seed})`, () => startSimulator({ students: argv.students, seed: argv.seed }));
   // The compile needs the lake's path, not its files: it runs alongside the extract (a CPU of its own).
-  const compiling = timed("compile", () => compileFor({ lake, database }, lake));
+  const compiling = timed("compile", () => compileFor({ lake, database, asOf: argv["as-of"] }, lake));
   compiling.catch(() => undefined); // awaited below; a failed extract must not leave it unhandled
   try {
     await phase("extract", `Extract: ${simulator.url} → ${lake} (npm run extract), compiling the Dataform project for DuckDB meanwhile`, () => extract(simulator.url));
@@ -79,7 +80,7 @@ try {
     return queryDatabase(database, rowCountsSql(tables.rows.map(([name]) => String(name)), "analytics"));
   });
   const phases = PHASES.map((name): [string, number] => [name, seconds[name]]);
-  console.log(demoSummary({ build, tests, views, phases, seconds: (performance.now() - started) / 1000, lake, database }));
+  console.log(demoSummary({ build, tests, views, phases, seconds: (performance.now() - started) / 1000, lake, database, asOf: argv["as-of"] }));
   process.exitCode = succeeded(build) && succeeded(tests) ? 0 : 1;
 } catch (error) {
   console.error(`demo failed: ${(error as Error).message}`);

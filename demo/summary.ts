@@ -19,6 +19,8 @@ export interface DemoOutcome {
   seconds: number;
   lake: string;
   database: string;
+  /** The asOfDate the AMT was computed for. */
+  asOf: string;
 }
 
 /** The SQL listing every table of a schema with its row count (exact: the files are small). */
@@ -49,7 +51,7 @@ export function demoSummary(outcome: DemoOutcome): string {
   const dbFlag = db === "./amt.duckdb" ? "" : ` --db ${db}`;
   return [
     "",
-    `AMT views (schema analytics), rows:`,
+    `AMT views (schema analytics), rows as of ${outcome.asOf}:`,
     formatTable(outcome.views, { maxWidth: 64 }).replace(/^/gm, "  "),
     "",
     ...resultLine("Actions", actions),

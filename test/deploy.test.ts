@@ -154,6 +154,7 @@ describe("Dataform release and workflow configurations (deploy/dataform/)", () =
   const compiled = compileProject(
     `--default-database=${releaseConfig.codeCompilationConfig.defaultDatabase}`,
     `--default-location=${releaseConfig.codeCompilationConfig.defaultLocation}`,
+    "--timeout=10m", // the CLI's own 60 s is short on a busy machine
     `--vars=${Object.entries(vars).filter(([, value]) => value !== "").map(([name, value]) => `${name}=${value}`).join(",")}`,
   );
   const actions: { target: { schema: string; name: string }; tags?: string[]; dependencyTargets?: { schema: string; name: string }[] }[] = [

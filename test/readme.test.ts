@@ -5,6 +5,7 @@
 // deployment files' contents are checked by deploy.test.ts). Any other command fails this test.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
+import { parseSettings, Settings } from "../extractor/config.js";
 
 const readme = readFileSync("README.md", "utf8");
 const scripts: Record<string, string> = JSON.parse(readFileSync("package.json", "utf8")).scripts;
@@ -75,3 +76,14 @@ test("the checker rejects what nothing covers", () => {
   expect(coverage("cp .env .env-sample")).toBeUndefined();
   expect(coverage("npm run query -- --db ./amt.duckdb 'SELECT --comment'")).toBe("script query");
 }, 120_000);
+
+test("the configuration tables give every extractor setting and every Dataform var with its real default", () => {
+  const cells = (name: string) => readme.split("\n").find((line) => line.startsWith(`| \`${name}\` |`))?.split("|").map((cell) => cell.trim().replaceAll("`", ""));
+  const required = { EDFI_API_BASE_URL: "http://api", EDFI_CLIENT_ID: "id", EDFI_CLIENT_SECRET: "secret", EDFI_SCHOOL_YEARS: "2025" };
+  const defaults: Record<string, unknown> = parseSettings(required);
+  for (const name of Object.keys(Settings.shape)) {
+    expect([name, cells(name)?.[3]]).toEqual([name, name in required ? "(required)" : String(defaults[name])]);
+  }
+  const vars: Record<string, string> = JSON.parse(readFileSync("dataform.json", "utf8")).vars;
+  for (const [name, value] of Object.entries(vars)) expect([name, cells(name)?.[2]]).toEqual([name, value === "" ? "(empty: today)" : value]);
+});

@@ -15,6 +15,8 @@ export interface CompileOptions {
   disableAssertions?: boolean;
 }
 
+const COMPILE_TIMEOUT = "--timeout=10m";
+
 /** The CLI arguments; it splits --vars on `,` and `=`, so values holding either cannot be passed. */
 export function compileArgs(options: CompileOptions): string[] {
   const vars = { ...options.vars, engine: "duckdb" };
@@ -22,8 +24,8 @@ export function compileArgs(options: CompileOptions): string[] {
     if (/[,=]/.test(value)) throw new InputError(`Dataform var ${name} cannot contain "," or "=" (the CLI splits --vars on them): ${value}`);
   }
   const pairs = Object.entries(vars).map(([name, value]) => `${name}=${value}`);
-  // The CLI's default 60 s compile timeout is too short on a busy 2-core machine.
-  const args = ["compile", options.projectDir, "--json", "--timeout=10m", `--vars=${pairs.join(",")}`, `--default-database=${options.defaultDatabase}`];
+  // The CLI's own limit is 60 s; a busy 2-core machine (CI, a demo beside an extract) takes longer.
+  const args = ["compile", options.projectDir, "--json", `--vars=${pairs.join(",")}`, `--default-database=${options.defaultDatabase}`, COMPILE_TIMEOUT];
   return options.disableAssertions ? [...args, "--disable-assertions"] : args;
 }
 

@@ -44,7 +44,8 @@ export function compileVars(options: Pick<TransformOptions, "asOf" | "collection
   };
 }
 
-function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
+/** The compiled graph for DuckDB, the sources reading `lakeUri` (checked by `checkLake` when it must exist). */
+export function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
   return compileProject({
     projectDir: resolve(options.projectDir ?? "."),
     vars: compileVars(options, lakeUri),

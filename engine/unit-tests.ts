@@ -15,7 +15,9 @@ const SAMPLE = 5;
 
 async function difference(connection: DuckDBConnection, left: string, right: string) {
   const sql = `${left}\nEXCEPT ALL\n${right}`;
-  return { count: await count(connection, sql), sample: await rows(connection, `SELECT * FROM ${subquery(sql)} LIMIT ${SAMPLE}`) };
+  const n = await count(connection, sql);
+  // Most tests pass: the sample query only runs for a difference (a third fewer queries per test).
+  return { count: n, sample: n === 0 ? [] : await rows(connection, `SELECT * FROM ${subquery(sql)} LIMIT ${SAMPLE}`) };
 }
 
 export async function runUnitTest(connection: DuckDBConnection, test: UnitTest): Promise<TestOutcome> {

@@ -17,9 +17,9 @@ describe("compiling the Dataform project for DuckDB", () => {
       "compile",
       "/p",
       "--json",
-      "--timeout=10m",
       "--vars=lakeUri=/data/lake,asOfDate=2025-03-01,engine=duckdb",
       "--default-database=amt",
+      "--timeout=10m",
     ]);
     expect(() => compileArgs({ projectDir: "/p", vars: { lakeUri: "/data/school_year=2025" }, defaultDatabase: "amt" })).toThrow(InputError);
     expect(compileArgs({ projectDir: "/p", vars: {}, defaultDatabase: "amt", disableAssertions: true }).at(-1)).toBe("--disable-assertions");

@@ -134,12 +134,14 @@ export class PageLines {
     let at = 0;
     for (let i = from; i < to; i++) {
       const r = this.page.records[i];
-      // Short pieces are copied byte by byte: a native call per piece costs more than it copies.
+      // Short pieces are copied byte by byte (a native call costs more than it copies), the shared fields natively.
       at = put(out, at, LINE_START);
       at = this.plainIds[i] ? putQuoted(out, at, r.id) : at + out.write(JSON.stringify(r.id), at);
-      at = put(out, at, this.middle);
+      out.set(this.middle, at);
+      at += this.middle.length;
       at = r.changeVersion === null ? put(out, at, NULL) : putAscii(out, at, String(r.changeVersion));
-      at = put(out, at, this.tail);
+      out.set(this.tail, at);
+      at += this.tail.length;
       at = putEscaped(out, at, src, r.start, r.end);
       at = put(out, at, LINE_END);
     }

@@ -33,6 +33,7 @@ type Kind = "object" | "array" | "string" | "number" | "boolean" | "null";
 
 /** The members read from an element (JSON.parse semantics: the last of duplicate names wins). */
 const MEMBERS = ["id", "Id", "changeVersion", "ChangeVersion"] as const;
+const MEMBER_BYTES = MEMBERS.map((name) => Buffer.from(name));
 
 interface Member {
   kind: Kind;
@@ -66,7 +67,7 @@ class Scanner {
   /** Bytes to escape since the current element began. */
   private escapes = 0;
   /** Members of the element being read, by index in MEMBERS. */
-  private members: (Member | undefined)[] = [];
+  private readonly members: (Member | undefined)[] = MEMBERS.map(() => undefined);
   private lastStringEscaped = false;
 
   constructor(private readonly b: Buffer) {}
@@ -89,7 +90,7 @@ class Scanner {
       return elements;
     }
     for (;;) {
-      this.members = [];
+      this.members.fill(undefined);
       const start = this.i;
       this.escapes = 0;
       this.value(true);
@@ -268,10 +269,17 @@ class Scanner {
 
   /** The index in MEMBERS of the member name at [start, end) (quotes included), or -1. */
   private memberIndex(start: number, end: number, escaped: boolean): number {
+    if (escaped) return MEMBERS.indexOf(JSON.parse(this.b.toString("utf8", start, end)) as (typeof MEMBERS)[number]);
+    // Compared in place: a string per member name would be made for nearly every member read.
     const length = end - start - 2;
-    if (!escaped && length !== 2 && length !== 13) return -1; // neither "id" nor "changeVersion"
-    const name = escaped ? (JSON.parse(this.b.toString("utf8", start, end)) as string) : this.b.toString("latin1", start + 1, end - 1);
-    return MEMBERS.indexOf(name as (typeof MEMBERS)[number]);
+    for (let m = 0; m < MEMBER_BYTES.length; m++) {
+      const name = MEMBER_BYTES[m];
+      if (name.length !== length) continue;
+      let k = 0;
+      while (k < length && this.b[start + 1 + k] === name[k]) k++;
+      if (k === length) return m;
+    }
+    return -1;
   }
 
   private fail(message: string, back = 0): never {

@@ -8,7 +8,7 @@
 import type { CatalogEntry, DataStandard } from "../lib/catalog.js";
 import { naturalKey } from "../lib/catalog.js";
 import type { EdfiRecord, Table } from "./district/types.js";
-import { hexId } from "./random.js";
+import { hex32, hexId } from "./random.js";
 
 interface Version {
   cv: number;
@@ -113,7 +113,7 @@ export class ResourceStore {
 
   /** Ids embed the position (last 8 hex digits) so /{id} lookups need no index; the rest is a seeded hash. */
   idFor(position: number): string {
-    return hexId(this.seed, this.resourceIndex, position).slice(0, 24) + position.toString(16).padStart(8, "0");
+    return hexId(this.seed, this.resourceIndex, position).slice(0, 24) + hex32(position);
   }
 
   positionOfId(id: string): number | undefined {

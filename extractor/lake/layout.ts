@@ -84,6 +84,7 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const LINE_START = Buffer.from('{"id":');
 const LINE_END = Buffer.from('"}\n');
+const NULL = Buffer.from("null");
 for (const [byte, letter] of [[0x22, '"'], [0x5c, "\\"], [0x09, "t"], [0x0a, "n"], [0x0d, "r"]] as const) ESCAPE[byte] = letter.charCodeAt(0);
 
 /**
@@ -115,7 +116,7 @@ export class PageLines {
       if (!(r.changeVersion === null || Number.isSafeInteger(r.changeVersion))) throw invalidLine(r, target, "change_version is not an integer or null");
       this.plainIds[i] = isPlain(r.id) ? 1 : 0;
       const idBytes = this.plainIds[i] ? r.id.length + 2 : Buffer.byteLength(json(r.id));
-      this.sizes[i] = fixed + idBytes + String(r.changeVersion).length + r.end - r.start + r.escapes;
+      this.sizes[i] = fixed + idBytes + (r.changeVersion === null ? NULL.length : String(r.changeVersion).length) + r.end - r.start + r.escapes;
     });
   }
 
@@ -133,26 +134,16 @@ export class PageLines {
     let at = 0;
     for (let i = from; i < to; i++) {
       const r = this.page.records[i];
-      out.set(LINE_START, at);
-      at += LINE_START.length;
-      if (this.plainIds[i]) at = putQuoted(out, at, r.id);
-      else at += out.write(JSON.stringify(r.id), at);
+      // Short pieces are copied byte by byte (a native call costs more than it copies), the shared fields natively.
+      at = put(out, at, LINE_START);
+      at = this.plainIds[i] ? putQuoted(out, at, r.id) : at + out.write(JSON.stringify(r.id), at);
       out.set(this.middle, at);
       at += this.middle.length;
-      at += out.write(String(r.changeVersion), at, "latin1");
+      at = r.changeVersion === null ? put(out, at, NULL) : putAscii(out, at, String(r.changeVersion));
       out.set(this.tail, at);
       at += this.tail.length;
-      for (let k = r.start; k < r.end; k++) {
-        const c = src[k];
-        const e = ESCAPE[c];
-        if (e === 0) out[at++] = c;
-        else {
-          out[at++] = BACKSLASH;
-          out[at++] = e;
-        }
-      }
-      out.set(LINE_END, at);
-      at += LINE_END.length;
+      at = putEscaped(out, at, src, r.start, r.end);
+      at = put(out, at, LINE_END);
     }
     // Sizes come from the records' `escapes`: a miscount must fail here, not land a broken line.
     if (at !== total) throw new Error(`lake lines of ${this.page.envelope.resource}: built ${at} bytes, expected ${total}`);
@@ -171,8 +162,34 @@ function isPlain(s: string): boolean {
 
 /** A plain string (isPlain) in quotes at `at`; returns the offset after it. */
 function putQuoted(out: Buffer, at: number, s: string): number {
-  out[at++] = QUOTE;
+  out[at] = QUOTE;
+  at = putAscii(out, at + 1, s);
+  out[at] = QUOTE;
+  return at + 1;
+}
+
+/** A string of one-byte characters at `at`; returns the offset after it. */
+function putAscii(out: Buffer, at: number, s: string): number {
   for (let k = 0; k < s.length; k++) out[at++] = s.charCodeAt(k);
-  out[at++] = QUOTE;
+  return at;
+}
+
+/** src[start, end) escaped as in a JSON string at `at`; returns the offset after it. */
+function putEscaped(out: Buffer, at: number, src: Buffer, start: number, end: number): number {
+  for (let k = start; k < end; k++) {
+    const c = src[k];
+    const e = ESCAPE[c];
+    if (e === 0) out[at++] = c;
+    else {
+      out[at++] = BACKSLASH;
+      out[at++] = e;
+    }
+  }
+  return at;
+}
+
+/** A short buffer's bytes at `at`; returns the offset after them. */
+function put(out: Buffer, at: number, bytes: Buffer): number {
+  for (let k = 0; k < bytes.length; k++) out[at++] = bytes[k];
   return at;
 }

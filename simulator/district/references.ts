@@ -59,7 +59,10 @@ export const courseOfferingRef = (m: Model, offering: Offering) => ({
 
 export function sectionRef(m: Model, section: number) {
   const { offering, k } = m.schedule.section(section);
-  return { ...courseOfferingRef(m, offering), sectionIdentifier: sectionIdentifier(offering, k) };
+  // Extended in place, not spread into a copy: one is made for every section association served.
+  const ref: ReturnType<typeof courseOfferingRef> & { sectionIdentifier?: string } = courseOfferingRef(m, offering);
+  ref.sectionIdentifier = sectionIdentifier(offering, k);
+  return ref as Required<typeof ref>;
 }
 
 /** The student section association of a student's slot (0–5) in a session of a student-year. */

@@ -1,0 +1,47 @@
+import { timestampOf } from "../simulator/instance.js";
+import { PROFILES } from "../simulator/profile.js";
+import { hex32, hexId } from "../simulator/random.js";
+import { renderRecord } from "../simulator/resources.js";
+import type { StoredRecord } from "../simulator/store.js";
+
+/** What ODS sends for `_etag`: DateTime.ToBinary() of the last-modified time (ticks since year 1, UTC kind bit 62). */
+const toBinary = (time: Date) => ((BigInt(time.getTime()) * 10000n + 621355968000000000n) | (1n << 62n)).toString();
+
+const stored = (record: Record<string, unknown>, cv: number): StoredRecord => ({ position: 0, id: "0123456789abcdef0123456789abcdef", cv, record, revision: 0 });
+const context = (version: "5.3" | "7.3", years: number[]) => ({ profile: PROFILES[version], instance: { options: { years } } }) as unknown as Parameters<typeof renderRecord>[0]; // renderRecord reads only the years
+
+describe("renderRecord", () => {
+  const record = { beginDate: "2024-08-19", sectionReference: { schoolId: 255950192, sessionName: "Fall \"A\" é" }, homeroomIndicator: true, score: 88.5 };
+
+  test.each([
+    { years: [2025], cv: 0 },
+    { years: [2025], cv: 1 },
+    { years: [2024, 2025], cv: 123456789 },
+    { years: [1971], cv: 999 },
+    // Past year 11,000 the kind bit overlaps the ticks: the exact BigInt path.
+    { years: [12000], cv: 5 },
+    { years: [9999], cv: 86399 },
+  ])("is the id, the record's fields, then _etag = DateTime.ToBinary and 7.x's _lastModifiedDate (years $years, cv $cv)", ({ years, cv }) => {
+    const time = timestampOf(cv, years);
+    const rendered = renderRecord(context("7.3", years), stored(record, cv));
+    expect(rendered).toBe(JSON.stringify({ id: "0123456789abcdef0123456789abcdef", ...record, _etag: toBinary(time), _lastModifiedDate: time.toISOString().replace("Z", "0000Z") }));
+    expect(renderRecord(context("5.3", years), stored(record, cv))).toBe(JSON.stringify({ id: "0123456789abcdef0123456789abcdef", ...record, _etag: toBinary(time) }));
+  });
+
+  test("renders a record without fields as the id and _etag alone", () => {
+    const rendered = JSON.parse(renderRecord(context("5.3", [2025]), stored({}, 7)));
+    expect(Object.keys(rendered)).toEqual(["id", "_etag"]);
+  });
+});
+
+describe("hex32", () => {
+  test.each([0, 1, 0xff, 0x100, 0xdeadbeef, 0xffffffff, 0x80000000])("is 8 lower-case hex digits of %i", (n) => {
+    expect(hex32(n)).toBe(n.toString(16).padStart(8, "0"));
+  });
+
+  test("hexId is 32 hex digits, the same for the same parts", () => {
+    expect(hexId(1, 2, 3)).toMatch(/^[0-9a-f]{32}$/);
+    expect(hexId(1, 2, 3)).toBe(hexId(1, 2, 3));
+    expect(hexId(1, 2, 3)).not.toBe(hexId(1, 2, 4));
+  });
+});

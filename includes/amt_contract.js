@@ -469,9 +469,10 @@ Object.assign(views, {
     spec: "§7.2",
     description: "Grades of type grading period, semester or final (by the descriptor map) per student section and grading period.",
     unique: ["StudentSectionKey", "GradingPeriodKey", "GradeType"],
+    // No GradingPeriodKey → GradingPeriodDim check: that dimension holds only periods begun by the as-of
+    // date (§4.2), while this fact keeps every grade (§7.2), e.g. those of a later period as of an earlier day.
     references: [
       ["SchoolKey", "SchoolDim", "SchoolKey"],
-      ["GradingPeriodKey", "GradingPeriodDim", "GradingPeriodKey"],
       ["StudentSectionKey", "StudentSectionDim", "StudentSectionKey"],
       ["SectionKey", "SectionDim", "SectionKey"],
     ],

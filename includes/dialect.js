@@ -207,13 +207,13 @@ function buildVariable(name, sql) {
 }
 
 /**
- * Incremental reads of a lake source `alias` (a line table): only runs at or after `sinceSql` (the newest
- * run already staged). On DuckDB the constant also skips older files by name (a part file is named
- * <runId>-<part>). Returns { preOps, condition }.
+ * Incremental reads of a lake source `alias` (a line table): only runs after `sinceSql` (a run staged
+ * whole). On DuckDB the constant also skips older files by name (a part file is named <runId>-<part>).
+ * Returns { preOps, condition }.
  */
 function linesSince(alias, sinceSql, name) {
   const since = buildVariable(`since_${name}`, sinceSql);
-  const condition = `${alias}.run_id >= ${since.value}`;
+  const condition = `${alias}.run_id > ${since.value}`;
   return { preOps: since.preOps, condition: DUCKDB ? `parse_filename(${alias}.filename) >= ${since.value} AND ${condition}` : condition };
 }
 

@@ -217,9 +217,14 @@ SELECT
 FROM records`;
 }
 
-/** The lines of `alias` from runs at or after the newest run an incremental staging table holds. */
+/**
+ * The lines of `alias` from runs after the last run an incremental staging table holds whole: the oldest
+ * of the newest runs staged per school year (runs commit a year at once and follow each other, so every
+ * run up to a year's newest staged run is staged for that year). Runs re-read are merged again, unchanged.
+ */
 function unstagedRuns(ctx, entry, alias) {
-  return d.linesSince(alias, `(SELECT COALESCE(MAX(_run_id), '') FROM ${ctx.self()})`, entry.table);
+  const staged = `(SELECT COALESCE(MIN(newest), '') FROM (SELECT MAX(_run_id) AS newest FROM ${ctx.self()} GROUP BY school_year) AS y)`;
+  return d.linesSince(alias, staged, entry.table);
 }
 
 /** Statements run before an incremental build (the dialect may need to prepare the run filter). */
@@ -259,7 +264,7 @@ function childSince(ctx, entry, chain) {
 /**
  * A child collection's rows: one per element of the array at `chain` (a path of nested child specs)
  * in the parent's current records, with the parent's id, school year, natural key and run. An
- * incremental build reads only the parents staged at or after the newest run the table holds.
+ * incremental build reads only the parents staged after the newest run the table holds.
  */
 function childQuery(ctx, entry, chain) {
   const parentKey = parentKeyColumns(entry);
@@ -273,12 +278,12 @@ function childQuery(ctx, entry, chain) {
     "p.last_modified_date",
     "p._run_id",
   ];
-  const since = ctx.incremental() ? `\nWHERE p._run_id >= ${childSince(ctx, entry, chain).value}` : "";
+  const since = ctx.incremental() ? `\nWHERE p._run_id > ${childSince(ctx, entry, chain).value}` : "";
   return `SELECT\n  ${select.join(",\n  ")}\nFROM ${ctx.ref(STAGING_SCHEMA, stagingName(entry))} AS p\n${joins.join("\n")}${since}`;
 }
 
 /**
- * Before an incremental build of a child table: remove the rows the build re-reads (runs at or after the
+ * Before an incremental build of a child table: remove the rows the build re-reads (runs after the
  * bound) and those whose parent changed or went away since (the parent no longer holds the run the row
  * came from). Parents of older runs are unchanged since the last build, and so are their rows.
  */
@@ -287,7 +292,7 @@ function childIncrementalPreparation(ctx, entry, chain) {
   return [
     ...since.preOps,
     `DELETE FROM ${ctx.self()} AS c
-WHERE c._run_id >= ${since.value} OR NOT ${d.matchesAny(
+WHERE c._run_id > ${since.value} OR NOT ${d.matchesAny(
       [
         ["c.parent_id", "p.id"],
         ["c.school_year", "p.school_year"],

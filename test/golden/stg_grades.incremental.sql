@@ -1,4 +1,4 @@
-DECLARE since_grades STRING DEFAULT (SELECT COALESCE(MAX(_run_id), '') FROM `edfi-amt.edfi_staging.stg_grades`)
+DECLARE since_grades STRING DEFAULT (SELECT COALESCE(MIN(newest), '') FROM (SELECT MAX(_run_id) AS newest FROM `edfi-amt.edfi_staging.stg_grades` GROUP BY school_year) AS y)
 ;
 WITH commits AS (
   SELECT run_id, school_year, snapshot
@@ -18,7 +18,7 @@ latest AS (
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
   WHERE l.operation IN ('upsert', 'delete')
     AND l.run_id >= COALESCE(s.run_id, '')
-    AND l.run_id >= since_grades
+    AND l.run_id > since_grades
   QUALIFY ROW_NUMBER() OVER (
     PARTITION BY l.school_year, l.id
     ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END
@@ -81,7 +81,7 @@ latest AS (
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
   WHERE l.operation IN ('upsert', 'delete')
     AND l.run_id >= COALESCE(s.run_id, '')
-    AND l.run_id >= since_grades
+    AND l.run_id > since_grades
   QUALIFY ROW_NUMBER() OVER (
     PARTITION BY l.school_year, l.id
     ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END

@@ -1,7 +1,7 @@
 DECLARE since_stg_student_education_organization_associations__language_uses STRING DEFAULT (SELECT COALESCE(MAX(_run_id), '') FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations__language_uses`)
 ;
 DELETE FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations__language_uses` AS c
-WHERE c._run_id >= since_stg_student_education_organization_associations__language_uses OR NOT EXISTS (
+WHERE c._run_id > since_stg_student_education_organization_associations__language_uses OR NOT EXISTS (
   SELECT 1
   FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` AS p
   WHERE TRUE
@@ -22,4 +22,4 @@ SELECT
 FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` AS p
 CROSS JOIN UNNEST(JSON_QUERY_ARRAY(p.languages_json)) AS e0
 CROSS JOIN UNNEST(JSON_QUERY_ARRAY(e0, '$.uses')) AS e1
-WHERE p._run_id >= since_stg_student_education_organization_associations__language_uses
+WHERE p._run_id > since_stg_student_education_organization_associations__language_uses

@@ -16,42 +16,82 @@ function quote(text) {
   return `'${String(text).replace(/'/g, "''")}'`;
 }
 
-/** Text of a JSON scalar at `path` ("a.b.c") of a JSON string expression; NULL when absent. */
-function jsonText(json, path) {
-  return DUCKDB ? `json_extract_string(${json}, ${quote("$." + path)})` : `JSON_VALUE(${json}, ${quote("$." + path)})`;
+/** A JSON path ("a.b.c") as a SQL string literal. */
+function jsonPath(path) {
+  return quote("$." + path);
 }
 
 /**
- * Several values of one JSON string parsed once: returns [select expression, accessor(i)]. `texts`
- * gives scalars as text; otherwise each value is its JSON text (arrays, objects). DuckDB re-parses the
- * document for every json_extract call; its list form parses it once, which is what keeps staging close
- * to a plain scan. BigQuery parses lazily per call anyway.
+ * DuckDB from_json structure of JSON objects: `texts` paths as text, `documents` paths as JSON text,
+ * `lists` path → element structure (arrays of objects, read as lists of structs).
  */
-function jsonValues(json, paths, alias, texts) {
-  const jsonPath = (p) => quote("$." + p);
-  if (!DUCKDB) return [null, (i) => `${texts ? "JSON_VALUE" : "JSON_QUERY"}(${json}, ${jsonPath(paths[i])})`];
-  const list = `${texts ? "json_extract_string" : "json_extract"}(${json}, [${paths.map(jsonPath).join(", ")}])`;
-  return [`${list} AS ${alias}`, (i) => (texts ? `${alias}[${i + 1}]` : `CAST(${alias}[${i + 1}] AS VARCHAR)`)];
+function jsonStructure({ texts = [], documents = [], lists = {} }) {
+  const structure = {};
+  const put = (path, leaf) => {
+    const segments = path.split(".");
+    let node = structure;
+    for (const segment of segments.slice(0, -1)) {
+      if (node[segment] === undefined) node[segment] = {};
+      node = node[segment];
+      if (typeof node !== "object" || Array.isArray(node)) throw new Error(`JSON path ${path} runs through a value read whole`);
+    }
+    const last = segments[segments.length - 1];
+    if (node[last] !== undefined) throw new Error(`JSON path ${path} is read twice, or also as an object`);
+    node[last] = leaf;
+  };
+  texts.forEach((path) => put(path, "VARCHAR"));
+  documents.forEach((path) => put(path, "JSON"));
+  Object.entries(lists).forEach(([path, element]) => put(path, [element]));
+  return structure;
 }
 
-/** Scalars of one JSON string, parsed once (see jsonValues). */
-function jsonTexts(json, paths, alias) {
-  return jsonValues(json, paths, alias, true);
-}
-
-/** Sub-documents of one JSON string as JSON text, parsed once (see jsonValues). */
-function jsonDocuments(json, paths, alias) {
-  return jsonValues(json, paths, alias, false);
+/** DuckDB access to a field of a from_json struct. */
+function structField(struct, path) {
+  return `${struct}.${path
+    .split(".")
+    .map((s) => `"${s}"`)
+    .join(".")}`;
 }
 
 /**
- * FROM-clause item unnesting the JSON array at `path` of `json` (or `json` itself, an array's JSON
- * text, when `path` is null) into rows of JSON values named `alias`.
+ * Values of one JSON string `json`, parsed once, as the SELECT item `alias`: returns { select, text(path),
+ * document(path) } with scalars as text and other values (arrays, objects) as JSON text. DuckDB parses
+ * into a struct of exactly these paths (a json_extract per path would parse the document once each);
+ * BigQuery keeps the string and reads each path lazily.
  */
-function unnestJson(json, path, alias) {
-  if (!DUCKDB) return `UNNEST(JSON_QUERY_ARRAY(${json}${path ? `, ${quote("$." + path)}` : ""})) AS ${alias}`;
-  const array = path ? `json_extract(${json}, ${quote("$." + path)})` : `CAST(${json} AS JSON)`;
-  return `unnest(CAST(${array} AS JSON[])) AS _${alias}(${alias})`;
+function jsonRecord(json, texts, documents, alias) {
+  if (!DUCKDB) {
+    return {
+      select: `${json} AS ${alias}`,
+      text: (path) => `JSON_VALUE(${alias}, ${jsonPath(path)})`,
+      document: (path) => `JSON_QUERY(${alias}, ${jsonPath(path)})`,
+    };
+  }
+  return {
+    select: `from_json(${json}, ${quote(JSON.stringify(jsonStructure({ texts, documents })))}) AS ${alias}`,
+    text: (path) => structField(alias, path),
+    document: (path) => `CAST(${structField(alias, path)} AS VARCHAR)`,
+  };
+}
+
+/**
+ * FROM-clause item `p`: the rows of `parent` (those matching `where`, if given) times the elements of
+ * the JSON array text in its column `column`, as e0, then each element's array at levels[i].path
+ * (i ≥ 1) likewise, as e1, e2, …; levels[i].texts are the paths read from level i's elements. Returns
+ * { from, text(level, path) }. DuckDB parses each array once, straight into lists of structs of only
+ * those paths, and unnests them in SELECT lists (a lateral join in FROM costs several times more).
+ */
+function jsonArrayRows(parent, column, levels, where) {
+  const alias = (i) => `e${i}`;
+  const rows = where ? `(SELECT * FROM ${parent} WHERE ${where})` : parent;
+  if (!DUCKDB) {
+    const unnest = levels.map((level, i) => `CROSS JOIN UNNEST(JSON_QUERY_ARRAY(${i === 0 ? `p.${column}` : `${alias(i - 1)}, ${jsonPath(level.path)}`})) AS ${alias(i)}`);
+    return { from: [`${rows} AS p`, ...unnest].join("\n"), text: (i, path) => `JSON_VALUE(${alias(i)}, ${jsonPath(path)})` };
+  }
+  const element = (i) => jsonStructure({ texts: levels[i].texts, lists: i + 1 < levels.length ? { [levels[i + 1].path]: element(i + 1) } : {} });
+  const list = (i) => (i === 0 ? `from_json(${column}, ${quote(JSON.stringify([element(0)]))})` : structField(alias(i - 1), levels[i].path));
+  const from = levels.reduce((inner, _, i) => `(SELECT *, unnest(${list(i)}) AS ${alias(i)} FROM ${inner} AS _l${i})`, rows);
+  return { from: `${from} AS p`, text: (i, path) => structField(`p.${alias(i)}`, path) };
 }
 
 /** Descriptor code value from a descriptor URI (`namespace#codeValue`). */
@@ -196,6 +236,34 @@ function matchesAny(pairs, from, where) {
 }
 
 /**
+ * The first row of `relation` (a CTE) per group of `columns` (never NULL) in `order`. BigQuery: a window.
+ * DuckDB: the window only over the groups with more than one row, found by a grouping of the group
+ * columns alone (a window over every row would sort the rows whole; groups are almost all single
+ * rows, and DuckDB materializes a CTE read more than once).
+ */
+function firstPerGroup(relation, columns, order) {
+  const group = columns.join(", ");
+  const first = `QUALIFY ROW_NUMBER() OVER (PARTITION BY ${group} ORDER BY ${order}) = 1`;
+  if (!DUCKDB) return `SELECT * FROM ${relation} WHERE TRUE ${first}`;
+  return `WITH repeated AS (SELECT ${group} FROM ${relation} GROUP BY ${group} HAVING count(*) > 1)
+SELECT * FROM ${relation} WHERE (${group}) NOT IN (SELECT * FROM repeated)
+UNION ALL
+SELECT * FROM ${relation} WHERE (${group}) IN (SELECT * FROM repeated) ${first}`;
+}
+
+/**
+ * The rows of `relation` whose school_year is the newest among the rows with the same `key` columns.
+ * DuckDB: a table of one school year (the usual case) is read as is; the window, which sorts the rows
+ * whole, runs only over a table of several years.
+ */
+function newestSchoolYearRows(relation, key) {
+  const newest = `QUALIFY school_year = MAX(school_year) OVER (PARTITION BY ${key.join(", ")})`;
+  if (!DUCKDB) return `(SELECT * FROM ${relation} WHERE TRUE ${newest})`;
+  const years = `(SELECT count(DISTINCT school_year) FROM ${relation})`;
+  return `(SELECT * FROM ${relation} WHERE ${years} <= 1 UNION ALL SELECT * FROM ${relation} WHERE ${years} > 1 ${newest})`;
+}
+
+/**
  * A value computed once before an incremental build, for the build and its clean-up to share (a
  * post-operation must see the bound the build used, not one the build has moved). BigQuery: a script
  * variable DECLAREd in a pre-operation (Dataform runs an incremental's operations as one script);
@@ -229,10 +297,8 @@ module.exports = {
   ENGINE,
   LAKE,
   quote,
-  jsonText,
-  jsonTexts,
-  jsonDocuments,
-  unnestJson,
+  jsonRecord,
+  jsonArrayRows,
   descriptorCode,
   descriptorNamespace,
   formatDate,
@@ -250,6 +316,8 @@ module.exports = {
   greatestNonNull,
   asOfDate,
   matchesAny,
+  firstPerGroup,
+  newestSchoolYearRows,
   buildVariable,
   linesSince,
   recordSourceSql,

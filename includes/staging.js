@@ -89,7 +89,12 @@ function parentKeyColumns(entry) {
 /** The levels of a child chain with their columns (names unique across the parent key and every level). */
 function childLevels(entry, chain) {
   const taken = new Set([...RESERVED, ...parentKeyColumns(entry).map((c) => c.name)]);
-  return chain.map((child, i) => ({ child, alias: `e${i}`, columns: child.fields.map((spec) => parseField(spec, taken)) }));
+  return chain.map((child) => ({ child, columns: child.fields.map((spec) => parseField(spec, taken)) }));
+}
+
+/** The JSON paths columns read (DS 5 and DS 4 names), each once. */
+function readPaths(columns) {
+  return [...new Set(columns.flatMap((c) => [c.path, c.ds4Path]).filter(Boolean))];
 }
 
 /** Text of a column's JSON value(s): the DS 5 path, else its DS 4 name. */
@@ -152,10 +157,11 @@ function childName(entry, chain) {
 /**
  * The lines of committed runs that make a resource's current state (README "Lake contract"): per school
  * year, the newest full snapshot and every later committed run; per record id, its latest line, a
- * delete winning over an upsert of the same run. Only upserts remain. `since` (linesSince of the
- * dialect, on alias l) restricts the lines to the runs not staged yet, for incremental builds.
+ * delete winning over an upsert of the same run. `since` (linesSince of the dialect, on alias l)
+ * restricts the lines to the runs not staged yet, for incremental builds; `record` is a SELECT item
+ * reading each line's data (parsed before the choice, so that the choice moves parsed values, not text).
  */
-function currentLinesSql(ctx, entry, since) {
+function currentLinesSql(ctx, entry, since, record) {
   const commits = ctx.ref(SOURCE_SCHEMA, COMMITS);
   return `commits AS (
   SELECT run_id, school_year, snapshot
@@ -168,17 +174,16 @@ snapshots AS (
   WHERE snapshot
   GROUP BY school_year
 ),
-latest AS (
-  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data
+lines AS (
+  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at${record ? `, ${record}` : ""}
   FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)} AS l
   INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
   WHERE l.operation IN ('upsert', 'delete')
     AND l.run_id >= COALESCE(s.run_id, '')${since ? `\n    AND ${since.condition}` : ""}
-  QUALIFY ROW_NUMBER() OVER (
-    PARTITION BY l.school_year, l.id
-    ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END
-  ) = 1
+),
+latest AS (
+${d.firstPerGroup("lines", ["school_year", "id"], "run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END")}
 )`;
 }
 
@@ -189,32 +194,25 @@ latest AS (
  */
 function stagingQuery(ctx, entry) {
   const columns = resourceColumns(entry);
-  const paths = [...new Set(columns.flatMap((c) => [c.path, c.ds4Path]).filter(Boolean)), "_lastModifiedDate"];
-  const [parse, at] = d.jsonTexts("data", paths, "_v");
-  const read = (path) => at(paths.indexOf(path));
+  const paths = [...readPaths(columns), "_lastModifiedDate"];
   // The child tables unnest these arrays rather than the whole record: each reads and parses only its own.
-  const [parseArrays, array] = d.jsonDocuments("data", entry.children.map((c) => c.path), "_a");
+  const record = d.jsonRecord("l.data", paths, entry.children.map((c) => c.path), "_v");
   const since = entry.incremental && ctx.incremental() ? unstagedRuns(ctx, entry, "l") : null;
   const select = [
     "id",
     "school_year",
-    ...selectColumns(columns, read),
-    ...(entry.descriptor ? [`${read("namespace")} || '#' || ${read("codeValue")} AS uri`] : []),
-    `COALESCE(${d.toTimestamp(read("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")}) AS last_modified_date`,
+    ...selectColumns(columns, record.text),
+    ...(entry.descriptor ? [`${record.text("namespace")} || '#' || ${record.text("codeValue")} AS uri`] : []),
+    `COALESCE(${d.toTimestamp(record.text("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")}) AS last_modified_date`,
     `${d.toTimestamp("extracted_at")} AS extracted_at`,
     "run_id AS _run_id",
-    ...entry.children.map((child, i) => `${array(i)} AS ${arrayColumn(child)}`),
+    ...entry.children.map((child) => `${record.document(child.path)} AS ${arrayColumn(child)}`),
   ];
-  const parses = [parse, entry.children.length ? parseArrays : null].filter(Boolean);
-  return `WITH ${currentLinesSql(ctx, entry, since)},
-records AS (
-  SELECT *${parses.map((p) => `, ${p}`).join("")}
-  FROM latest
-  WHERE operation = 'upsert'
-)
+  return `WITH ${currentLinesSql(ctx, entry, since, record.select)}
 SELECT
   ${select.join(",\n  ")}
-FROM records`;
+FROM latest
+WHERE operation = 'upsert'`;
 }
 
 /**
@@ -269,17 +267,21 @@ function childSince(ctx, entry, chain) {
 function childQuery(ctx, entry, chain) {
   const parentKey = parentKeyColumns(entry);
   const levels = childLevels(entry, chain);
-  const joins = levels.map(({ child, alias }, i) => `CROSS JOIN ${i === 0 ? d.unnestJson(`p.${arrayColumn(child)}`, null, alias) : d.unnestJson(levels[i - 1].alias, child.path, alias)}`);
+  const rows = d.jsonArrayRows(
+    ctx.ref(STAGING_SCHEMA, stagingName(entry)),
+    arrayColumn(chain[0]),
+    levels.map(({ child, columns }) => ({ path: child.path, texts: readPaths(columns) })),
+    ctx.incremental() ? `_run_id > ${childSince(ctx, entry, chain).value}` : null,
+  );
   const select = [
     "p.id AS parent_id",
     "p.school_year",
     ...parentKey.map((c) => `p.${c.name}`),
-    ...levels.flatMap(({ alias, columns }) => selectColumns(columns, (path) => d.jsonText(alias, path))),
+    ...levels.flatMap(({ columns }, i) => selectColumns(columns, (path) => rows.text(i, path))),
     "p.last_modified_date",
     "p._run_id",
   ];
-  const since = ctx.incremental() ? `\nWHERE p._run_id > ${childSince(ctx, entry, chain).value}` : "";
-  return `SELECT\n  ${select.join(",\n  ")}\nFROM ${ctx.ref(STAGING_SCHEMA, stagingName(entry))} AS p\n${joins.join("\n")}${since}`;
+  return `SELECT\n  ${select.join(",\n  ")}\nFROM ${rows.from}`;
 }
 
 /**

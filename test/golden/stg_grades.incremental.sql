@@ -11,50 +11,45 @@ snapshots AS (
   WHERE snapshot
   GROUP BY school_year
 ),
-latest AS (
-  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data
+lines AS (
+  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data AS _v
   FROM `edfi-amt.edfi_sources.grades` AS l
   INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
   WHERE l.operation IN ('upsert', 'delete')
     AND l.run_id >= COALESCE(s.run_id, '')
     AND l.run_id > since_grades
-  QUALIFY ROW_NUMBER() OVER (
-    PARTITION BY l.school_year, l.id
-    ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END
-  ) = 1
 ),
-records AS (
-  SELECT *
-  FROM latest
-  WHERE operation = 'upsert'
+latest AS (
+SELECT * FROM lines WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, id ORDER BY run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END) = 1
 )
 SELECT
   id,
   school_year,
-  SPLIT(JSON_VALUE(data, '$.gradeTypeDescriptor'), '#')[SAFE_OFFSET(1)] AS grade_type_descriptor,
-  JSON_VALUE(data, '$.gradeTypeDescriptor') AS grade_type_descriptor_uri,
-  SPLIT(JSON_VALUE(data, '$.gradingPeriodReference.gradingPeriodDescriptor'), '#')[SAFE_OFFSET(1)] AS grading_period_descriptor,
-  JSON_VALUE(data, '$.gradingPeriodReference.gradingPeriodDescriptor') AS grading_period_descriptor_uri,
-  JSON_VALUE(data, '$.gradingPeriodReference.gradingPeriodName') AS grading_period_name,
-  SAFE_CAST(JSON_VALUE(data, '$.gradingPeriodReference.schoolYear') AS INT64) AS grading_period_school_year,
-  SAFE_CAST(JSON_VALUE(data, '$.studentSectionAssociationReference.beginDate') AS DATE) AS begin_date,
-  JSON_VALUE(data, '$.studentSectionAssociationReference.localCourseCode') AS local_course_code,
-  SAFE_CAST(JSON_VALUE(data, '$.studentSectionAssociationReference.schoolId') AS INT64) AS school_id,
-  SAFE_CAST(JSON_VALUE(data, '$.studentSectionAssociationReference.schoolYear') AS INT64) AS student_section_association_school_year,
-  JSON_VALUE(data, '$.studentSectionAssociationReference.sectionIdentifier') AS section_identifier,
-  JSON_VALUE(data, '$.studentSectionAssociationReference.sessionName') AS session_name,
-  JSON_VALUE(data, '$.studentSectionAssociationReference.studentUniqueId') AS student_unique_id,
-  SAFE_CAST(JSON_VALUE(data, '$.gradingPeriodReference.periodSequence') AS INT64) AS period_sequence,
-  JSON_VALUE(data, '$.letterGradeEarned') AS letter_grade_earned,
-  SAFE_CAST(JSON_VALUE(data, '$.numericGradeEarned') AS NUMERIC) AS numeric_grade_earned,
-  SPLIT(JSON_VALUE(data, '$.performanceBaseConversionDescriptor'), '#')[SAFE_OFFSET(1)] AS performance_base_conversion_descriptor,
-  JSON_VALUE(data, '$.performanceBaseConversionDescriptor') AS performance_base_conversion_descriptor_uri,
-  JSON_VALUE(data, '$.diagnosticStatement') AS diagnostic_statement,
-  COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(data, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP)) AS last_modified_date,
+  SPLIT(JSON_VALUE(_v, '$.gradeTypeDescriptor'), '#')[SAFE_OFFSET(1)] AS grade_type_descriptor,
+  JSON_VALUE(_v, '$.gradeTypeDescriptor') AS grade_type_descriptor_uri,
+  SPLIT(JSON_VALUE(_v, '$.gradingPeriodReference.gradingPeriodDescriptor'), '#')[SAFE_OFFSET(1)] AS grading_period_descriptor,
+  JSON_VALUE(_v, '$.gradingPeriodReference.gradingPeriodDescriptor') AS grading_period_descriptor_uri,
+  JSON_VALUE(_v, '$.gradingPeriodReference.gradingPeriodName') AS grading_period_name,
+  SAFE_CAST(JSON_VALUE(_v, '$.gradingPeriodReference.schoolYear') AS INT64) AS grading_period_school_year,
+  SAFE_CAST(JSON_VALUE(_v, '$.studentSectionAssociationReference.beginDate') AS DATE) AS begin_date,
+  JSON_VALUE(_v, '$.studentSectionAssociationReference.localCourseCode') AS local_course_code,
+  SAFE_CAST(JSON_VALUE(_v, '$.studentSectionAssociationReference.schoolId') AS INT64) AS school_id,
+  SAFE_CAST(JSON_VALUE(_v, '$.studentSectionAssociationReference.schoolYear') AS INT64) AS student_section_association_school_year,
+  JSON_VALUE(_v, '$.studentSectionAssociationReference.sectionIdentifier') AS section_identifier,
+  JSON_VALUE(_v, '$.studentSectionAssociationReference.sessionName') AS session_name,
+  JSON_VALUE(_v, '$.studentSectionAssociationReference.studentUniqueId') AS student_unique_id,
+  SAFE_CAST(JSON_VALUE(_v, '$.gradingPeriodReference.periodSequence') AS INT64) AS period_sequence,
+  JSON_VALUE(_v, '$.letterGradeEarned') AS letter_grade_earned,
+  SAFE_CAST(JSON_VALUE(_v, '$.numericGradeEarned') AS NUMERIC) AS numeric_grade_earned,
+  SPLIT(JSON_VALUE(_v, '$.performanceBaseConversionDescriptor'), '#')[SAFE_OFFSET(1)] AS performance_base_conversion_descriptor,
+  JSON_VALUE(_v, '$.performanceBaseConversionDescriptor') AS performance_base_conversion_descriptor_uri,
+  JSON_VALUE(_v, '$.diagnosticStatement') AS diagnostic_statement,
+  COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(_v, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP)) AS last_modified_date,
   SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP) AS extracted_at,
   run_id AS _run_id
-FROM records
+FROM latest
+WHERE operation = 'upsert'
 ;
 DELETE FROM `edfi-amt.edfi_staging.stg_grades` AS t
 WHERE t._run_id < (SELECT MAX(c.run_id) FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS c WHERE c.snapshot AND c.school_year = t.school_year)
@@ -74,18 +69,17 @@ snapshots AS (
   WHERE snapshot
   GROUP BY school_year
 ),
-latest AS (
-  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data
+lines AS (
+  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at
   FROM `edfi-amt.edfi_sources.grades` AS l
   INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
   WHERE l.operation IN ('upsert', 'delete')
     AND l.run_id >= COALESCE(s.run_id, '')
     AND l.run_id > since_grades
-  QUALIFY ROW_NUMBER() OVER (
-    PARTITION BY l.school_year, l.id
-    ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END
-  ) = 1
+),
+latest AS (
+SELECT * FROM lines WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, id ORDER BY run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END) = 1
 )
 SELECT id, school_year FROM latest WHERE operation = 'delete'
 ) AS g

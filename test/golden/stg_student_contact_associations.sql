@@ -9,37 +9,32 @@ snapshots AS (
   WHERE snapshot
   GROUP BY school_year
 ),
-latest AS (
-  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data
+lines AS (
+  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data AS _v
   FROM `edfi-amt.edfi_sources.student_contact_associations` AS l
   INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
   WHERE l.operation IN ('upsert', 'delete')
     AND l.run_id >= COALESCE(s.run_id, '')
-  QUALIFY ROW_NUMBER() OVER (
-    PARTITION BY l.school_year, l.id
-    ORDER BY l.run_id DESC, CASE l.operation WHEN 'delete' THEN 0 ELSE 1 END
-  ) = 1
 ),
-records AS (
-  SELECT *
-  FROM latest
-  WHERE operation = 'upsert'
+latest AS (
+SELECT * FROM lines WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, id ORDER BY run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END) = 1
 )
 SELECT
   id,
   school_year,
-  COALESCE(JSON_VALUE(data, '$.contactReference.contactUniqueId'), JSON_VALUE(data, '$.parentReference.parentUniqueId')) AS contact_unique_id,
-  JSON_VALUE(data, '$.studentReference.studentUniqueId') AS student_unique_id,
-  SPLIT(JSON_VALUE(data, '$.relationDescriptor'), '#')[SAFE_OFFSET(1)] AS relation_descriptor,
-  JSON_VALUE(data, '$.relationDescriptor') AS relation_descriptor_uri,
-  SAFE_CAST(JSON_VALUE(data, '$.primaryContactStatus') AS BOOL) AS primary_contact_status,
-  SAFE_CAST(JSON_VALUE(data, '$.livesWith') AS BOOL) AS lives_with,
-  SAFE_CAST(JSON_VALUE(data, '$.emergencyContactStatus') AS BOOL) AS emergency_contact_status,
-  SAFE_CAST(JSON_VALUE(data, '$.contactPriority') AS INT64) AS contact_priority,
-  JSON_VALUE(data, '$.contactRestrictions') AS contact_restrictions,
-  SAFE_CAST(JSON_VALUE(data, '$.legalGuardian') AS BOOL) AS legal_guardian,
-  COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(data, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP)) AS last_modified_date,
+  COALESCE(JSON_VALUE(_v, '$.contactReference.contactUniqueId'), JSON_VALUE(_v, '$.parentReference.parentUniqueId')) AS contact_unique_id,
+  JSON_VALUE(_v, '$.studentReference.studentUniqueId') AS student_unique_id,
+  SPLIT(JSON_VALUE(_v, '$.relationDescriptor'), '#')[SAFE_OFFSET(1)] AS relation_descriptor,
+  JSON_VALUE(_v, '$.relationDescriptor') AS relation_descriptor_uri,
+  SAFE_CAST(JSON_VALUE(_v, '$.primaryContactStatus') AS BOOL) AS primary_contact_status,
+  SAFE_CAST(JSON_VALUE(_v, '$.livesWith') AS BOOL) AS lives_with,
+  SAFE_CAST(JSON_VALUE(_v, '$.emergencyContactStatus') AS BOOL) AS emergency_contact_status,
+  SAFE_CAST(JSON_VALUE(_v, '$.contactPriority') AS INT64) AS contact_priority,
+  JSON_VALUE(_v, '$.contactRestrictions') AS contact_restrictions,
+  SAFE_CAST(JSON_VALUE(_v, '$.legalGuardian') AS BOOL) AS legal_guardian,
+  COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(_v, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP)) AS last_modified_date,
   SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP) AS extracted_at,
   run_id AS _run_id
-FROM records
+FROM latest
+WHERE operation = 'upsert'

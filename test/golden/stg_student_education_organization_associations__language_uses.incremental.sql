@@ -19,7 +19,6 @@ SELECT
   JSON_VALUE(e1, '$.languageUseDescriptor') AS language_use_descriptor_uri,
   p.last_modified_date,
   p._run_id
-FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` AS p
+FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` WHERE _run_id > since_stg_student_education_organization_associations__language_uses) AS p
 CROSS JOIN UNNEST(JSON_QUERY_ARRAY(p.languages_json)) AS e0
 CROSS JOIN UNNEST(JSON_QUERY_ARRAY(e0, '$.uses')) AS e1
-WHERE p._run_id > since_stg_student_education_organization_associations__language_uses

@@ -46,13 +46,12 @@ const NATURAL_KEYS = Object.fromEntries(
  * A staging table as the AMT reads it: the records of the latest school year (lake partition) that has
  * each natural key. AMT keys carry no school year (spec §3.1), so a student, school or descriptor
  * extracted for several years appears once, as of its latest year; records of different years with
- * different keys (e.g. enrollments, sessions) all remain. (`WHERE TRUE`: BigQuery accepts QUALIFY only
- * in a query with WHERE, GROUP BY or HAVING.)
+ * different keys (e.g. enrollments, sessions) all remain.
  */
 function source(ctx, table) {
   const key = NATURAL_KEYS[table];
   if (!key) throw new Error(`unknown staging table ${table}`);
-  return `(SELECT * FROM ${ctx.ref(staging.STAGING_SCHEMA, table)} WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY ${key.join(", ")}))`;
+  return d.newestSchoolYearRows(ctx.ref(staging.STAGING_SCHEMA, table), key);
 }
 
 /** AMT k(…): parts as text joined with '-', NULL parts as ''. */
@@ -341,25 +340,60 @@ function attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom) {
  * school year or of the event's school year.
  */
 function enrolledDays(ctx, flags) {
-  const days = `(SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
-    FROM ${source(ctx, "stg_calendar_dates")} AS cd
-    INNER JOIN ${source(ctx, "stg_calendar_dates__calendar_events")} AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
-    LEFT JOIN ${meanings(ctx, { instructional: "CalendarEvent.InstructionalDay" })} AS m ON m.DescriptorUri = ce.calendar_event_descriptor_uri
-    WHERE cd.date <= ${d.asOfDate()}
-    GROUP BY cd.school_id, cd.date)`;
-  const sameEvent = (alias) => `${alias}.student_unique_id = ssa.student_unique_id AND ${alias}.school_id = ssa.school_id AND ${alias}.event_date = dy.date
-    AND (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = ${alias}.event_school_year)`;
-  const flagColumns = ["school", "homeroom", "section"].flatMap((kind) =>
-    Object.keys(flags).map((name) => `MAX(COALESCE(${kind === "school" ? "se" : "xe"}.${kind}_${name}, 0)) AS ${kind}_${name}`),
-  );
-  return `(SELECT ssa.student_unique_id, ssa.school_id, dy.date, MAX(dy.is_instructional) AS is_instructional, ${flagColumns.join(", ")}
+  const names = Object.keys(flags);
+  const kinds = { se: ["school"], xe: ["homeroom", "section"] };
+  const flagColumns = (alias) => kinds[alias].flatMap((kind) => names.map((name) => `${kind}_${name}`));
+  // Events per day and year (year_key), and per day over every year (year_key -1, for enrollments
+  // without a school year): a day of an enrollment matches at most one row, found by hash join (an OR
+  // in the join condition would turn DuckDB's hash joins into nested loops).
+  const events = (alias, table, schoolYear, prefix, homeroom) => {
+    const columns = flagColumns(alias);
+    return `${alias}_by_year AS ${attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom)},
+${alias} AS (
+  SELECT student_unique_id, school_id, event_date, event_school_year AS year_key, ${columns.join(", ")} FROM ${alias}_by_year
+  UNION ALL
+  SELECT student_unique_id, school_id, event_date, -1 AS year_key, ${columns.map((c) => `MAX(${c}) AS ${c}`).join(", ")}
+  FROM ${alias}_by_year GROUP BY student_unique_id, school_id, event_date
+)`;
+  };
+  // An enrollment overlapping another of the student at the school (rare) shares days with it: only
+  // those days are merged by a GROUP BY, which over every day would cost more than the rest together.
+  const enrollmentOrder = "PARTITION BY ssa.student_unique_id, ssa.school_id ORDER BY ssa.entry_date, ssa.exit_withdraw_date";
+  const open = (date) => `COALESCE(${date}, DATE '9999-12-31')`;
+  const days = (where) => `SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
+    ${["se", "xe"].flatMap((alias) => flagColumns(alias).map((c) => `COALESCE(${alias}.${c}, 0) AS ${c}`)).join(", ")}
+  FROM enrollments AS e
+  INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= ${open("e.exit_withdraw_date")}
+  ${["se", "xe"]
+    .map((alias) => `LEFT JOIN ${alias} ON ${alias}.student_unique_id = e.student_unique_id AND ${alias}.school_id = e.school_id AND ${alias}.event_date = dy.date AND ${alias}.year_key = COALESCE(e.school_year_type_school_year, -1)`)
+    .join("\n  ")}
+  WHERE ${where}`;
+  const all = ["is_instructional", ...flagColumns("se"), ...flagColumns("xe")];
+  return `(WITH days AS (
+  SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
+  FROM ${source(ctx, "stg_calendar_dates")} AS cd
+  INNER JOIN ${source(ctx, "stg_calendar_dates__calendar_events")} AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
+  LEFT JOIN ${meanings(ctx, { instructional: "CalendarEvent.InstructionalDay" })} AS m ON m.DescriptorUri = ce.calendar_event_descriptor_uri
+  WHERE cd.date <= ${d.asOfDate()}
+  GROUP BY cd.school_id, cd.date
+),
+enrollments AS (
+  SELECT ssa.student_unique_id, ssa.school_id, ssa.entry_date, ssa.exit_withdraw_date, ssa.school_year_type_school_year,
+    CASE WHEN MAX(${open("ssa.exit_withdraw_date")}) OVER (${enrollmentOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= ssa.entry_date
+      OR ${open("ssa.exit_withdraw_date")} >= MIN(ssa.entry_date) OVER (${enrollmentOrder} ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
+      THEN 1 ELSE 0 END AS overlapping
   FROM ${source(ctx, "stg_student_school_associations")} AS ssa
   INNER JOIN ${source(ctx, "stg_students")} AS st ON st.student_unique_id = ssa.student_unique_id
-  INNER JOIN ${days} AS dy
-    ON dy.school_id = ssa.school_id AND dy.date >= ssa.entry_date AND (ssa.exit_withdraw_date IS NULL OR ssa.exit_withdraw_date >= dy.date)
-  LEFT JOIN ${attendanceEvents(ctx, "stg_student_school_attendance_events", "session_school_year", flags, "school", false)} AS se ON ${sameEvent("se")}
-  LEFT JOIN ${attendanceEvents(ctx, "stg_student_section_attendance_events", "section_school_year", flags, "section", true)} AS xe ON ${sameEvent("xe")}
-  GROUP BY ssa.student_unique_id, ssa.school_id, dy.date)`;
+),
+${events("se", "stg_student_school_attendance_events", "session_school_year", "school", false)},
+${events("xe", "stg_student_section_attendance_events", "section_school_year", "section", true)}
+${days("e.overlapping = 0")}
+UNION ALL
+SELECT student_unique_id, school_id, date, ${all.map((c) => `MAX(${c}) AS ${c}`).join(", ")}
+FROM (
+  ${days("e.overlapping = 1")}
+) AS shared
+GROUP BY student_unique_id, school_id, date)`;
 }
 
 /**
@@ -439,9 +473,6 @@ function mappedTo(ctx, constants) {
   return `(SELECT DescriptorUri, ConstantName FROM ${ctx.ref(CONFIG, "DescriptorMap")} WHERE ConstantName IN (${constants.map(d.quote).join(", ")}))`;
 }
 
-/** 1 when any row of the group has `condition`, else 0 (AMT's MAX over mapped flags). */
-const anyOf = (condition) => `MAX(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
-
 // Section reference columns of the staging tables that reference a section; stg_sections names its year
 // course_offering_school_year.
 const SECTION_REFERENCE = ["school_id", "local_course_code", "section_school_year", "section_identifier", "session_name"];
@@ -464,4 +495,4 @@ function scopedAssignments(ctx, endRule) {
     WHERE ${endRule("sa.end_date")})`;
 }
 
-Object.assign(module.exports, { mappedTo, anyOf, SCOPES, sameSection, scopedAssignments });
+Object.assign(module.exports, { mappedTo, SCOPES, sameSection, scopedAssignments });

@@ -11,37 +11,82 @@ SELECT
   CAST(ReportedAsAbsentFromAnySection AS INT64) AS ReportedAsAbsentFromAnySection
 FROM (
 SELECT
-  COALESCE(CAST(ssa.student_unique_id AS STRING), '') || '-' || COALESCE(CAST(ssa.school_id AS STRING), '') AS StudentSchoolKey,
-  ssa.student_unique_id AS StudentKey,
-  CAST(ssa.school_id AS STRING) AS SchoolKey,
-  FORMAT_DATE('%Y%m%d', day.date) AS DateKey,
-  COALESCE(MAX(CASE WHEN (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = sch.event_year) THEN sch.present END), 0) AS ReportedAsPresentAtSchool,
-  COALESCE(MAX(CASE WHEN (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = sch.event_year) THEN sch.absent END), 0) AS ReportedAsAbsentFromSchool,
-  COALESCE(MAX(CASE WHEN (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = sec.event_year) THEN sec.homeroom_present END), 0) AS ReportedAsPresentAtHomeRoom,
-  COALESCE(MAX(CASE WHEN (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = sec.event_year) THEN sec.homeroom_absent END), 0) AS ReportedAsAbsentFromHomeRoom,
-  CASE WHEN COALESCE(MAX(CASE WHEN (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = sec.event_year) THEN sec.absent END), 0) = 0 AND COALESCE(MAX(CASE WHEN (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = sec.event_year) THEN sec.present END), 0) = 1 THEN 1 ELSE 0 END AS ReportedAsIsPresentInAllSections,
-  COALESCE(MAX(CASE WHEN (ssa.school_year_type_school_year IS NULL OR ssa.school_year_type_school_year = sec.event_year) THEN sec.absent END), 0) AS ReportedAsAbsentFromAnySection
-FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_school_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY entry_date, school_id, student_unique_id)) AS ssa
-INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_students` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY student_unique_id)) AS st ON st.student_unique_id = ssa.student_unique_id
-INNER JOIN (SELECT DISTINCT cd.school_id, cd.date
-    FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS cd
-    INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates__calendar_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
-    INNER JOIN (SELECT DescriptorUri, ConstantName FROM `edfi-amt.analytics_config.DescriptorMap` WHERE ConstantName IN ('CalendarEvent.InstructionalDay')) AS m ON m.DescriptorUri = ce.calendar_event_descriptor_uri
-    WHERE cd.date <= CURRENT_DATE) AS day
-  ON day.school_id = ssa.school_id AND day.date >= ssa.entry_date AND (ssa.exit_withdraw_date IS NULL OR day.date <= ssa.exit_withdraw_date)
-LEFT JOIN (SELECT e.student_unique_id, e.school_id, e.event_date, e.session_school_year AS event_year,
-      MAX(CASE WHEN m.ConstantName = 'AttendanceEvent.Present' THEN 1 ELSE 0 END) AS present, MAX(CASE WHEN m.ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absent
+  COALESCE(CAST(dy.student_unique_id AS STRING), '') || '-' || COALESCE(CAST(dy.school_id AS STRING), '') AS StudentSchoolKey,
+  dy.student_unique_id AS StudentKey,
+  CAST(dy.school_id AS STRING) AS SchoolKey,
+  FORMAT_DATE('%Y%m%d', dy.date) AS DateKey,
+  dy.school_present AS ReportedAsPresentAtSchool,
+  dy.school_absent AS ReportedAsAbsentFromSchool,
+  dy.homeroom_present AS ReportedAsPresentAtHomeRoom,
+  dy.homeroom_absent AS ReportedAsAbsentFromHomeRoom,
+  CASE WHEN dy.section_absent = 0 AND dy.section_present = 1 THEN 1 ELSE 0 END AS ReportedAsIsPresentInAllSections,
+  dy.section_absent AS ReportedAsAbsentFromAnySection
+FROM (WITH days AS (
+  SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
+  FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS cd
+  INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates__calendar_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
+  LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'CalendarEvent.InstructionalDay' THEN 1 ELSE 0 END) AS instructional
+    FROM `edfi-amt.analytics_config.DescriptorMap`
+    WHERE ConstantName IN ('CalendarEvent.InstructionalDay')
+    GROUP BY DescriptorUri) AS m ON m.DescriptorUri = ce.calendar_event_descriptor_uri
+  WHERE cd.date <= CURRENT_DATE
+  GROUP BY cd.school_id, cd.date
+),
+enrollments AS (
+  SELECT ssa.student_unique_id, ssa.school_id, ssa.entry_date, ssa.exit_withdraw_date, ssa.school_year_type_school_year,
+    CASE WHEN MAX(COALESCE(ssa.exit_withdraw_date, DATE '9999-12-31')) OVER (PARTITION BY ssa.student_unique_id, ssa.school_id ORDER BY ssa.entry_date, ssa.exit_withdraw_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= ssa.entry_date
+      OR COALESCE(ssa.exit_withdraw_date, DATE '9999-12-31') >= MIN(ssa.entry_date) OVER (PARTITION BY ssa.student_unique_id, ssa.school_id ORDER BY ssa.entry_date, ssa.exit_withdraw_date ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
+      THEN 1 ELSE 0 END AS overlapping
+  FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_school_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY entry_date, school_id, student_unique_id)) AS ssa
+  INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_students` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY student_unique_id)) AS st ON st.student_unique_id = ssa.student_unique_id
+),
+se_by_year AS (SELECT e.student_unique_id, e.school_id, e.event_date, e.session_school_year AS event_school_year, MAX(COALESCE(m.present, 0)) AS school_present, MAX(COALESCE(m.absent, 0)) AS school_absent
     FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_school_attendance_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY attendance_event_category_descriptor, event_date, school_id, session_school_year, session_name, student_unique_id)) AS e
-    INNER JOIN (SELECT DescriptorUri, ConstantName FROM `edfi-amt.analytics_config.DescriptorMap` WHERE ConstantName IN ('AttendanceEvent.Present', 'AttendanceEvent.Absence')) AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
-    GROUP BY e.student_unique_id, e.school_id, e.event_date, e.session_school_year) AS sch ON sch.student_unique_id = ssa.student_unique_id AND sch.school_id = ssa.school_id AND sch.event_date = day.date
-LEFT JOIN (SELECT e.student_unique_id, e.school_id, e.event_date, e.section_school_year AS event_year,
-      MAX(CASE WHEN m.ConstantName = 'AttendanceEvent.Present' THEN 1 ELSE 0 END) AS present, MAX(CASE WHEN m.ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absent,
-      MAX(CASE WHEN m.ConstantName = 'AttendanceEvent.Present' AND h.student_unique_id IS NOT NULL THEN 1 ELSE 0 END) AS homeroom_present,
-      MAX(CASE WHEN m.ConstantName = 'AttendanceEvent.Absence' AND h.student_unique_id IS NOT NULL THEN 1 ELSE 0 END) AS homeroom_absent
+    LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Present' THEN 1 ELSE 0 END) AS present, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absent
+    FROM `edfi-amt.analytics_config.DescriptorMap`
+    WHERE ConstantName IN ('AttendanceEvent.Present', 'AttendanceEvent.Absence')
+    GROUP BY DescriptorUri) AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
+    
+    GROUP BY e.student_unique_id, e.school_id, e.event_date, e.session_school_year),
+se AS (
+  SELECT student_unique_id, school_id, event_date, event_school_year AS year_key, school_present, school_absent FROM se_by_year
+  UNION ALL
+  SELECT student_unique_id, school_id, event_date, -1 AS year_key, MAX(school_present) AS school_present, MAX(school_absent) AS school_absent
+  FROM se_by_year GROUP BY student_unique_id, school_id, event_date
+),
+xe_by_year AS (SELECT e.student_unique_id, e.school_id, e.event_date, e.section_school_year AS event_school_year, MAX(COALESCE(m.present, 0)) AS section_present, MAX(CASE WHEN h.homeroom = 1 THEN COALESCE(m.present, 0) ELSE 0 END) AS homeroom_present, MAX(COALESCE(m.absent, 0)) AS section_absent, MAX(CASE WHEN h.homeroom = 1 THEN COALESCE(m.absent, 0) ELSE 0 END) AS homeroom_absent
     FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_attendance_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY attendance_event_category_descriptor, event_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS e
-    INNER JOIN (SELECT DescriptorUri, ConstantName FROM `edfi-amt.analytics_config.DescriptorMap` WHERE ConstantName IN ('AttendanceEvent.Present', 'AttendanceEvent.Absence')) AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
-    LEFT JOIN (SELECT DISTINCT student_unique_id, school_id, local_course_code, section_school_year, section_identifier, session_name
-      FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY begin_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS ssec WHERE ssec.homeroom_indicator) AS h ON h.student_unique_id = e.student_unique_id AND h.school_id = e.school_id AND h.local_course_code = e.local_course_code AND h.section_school_year = e.section_school_year AND h.section_identifier = e.section_identifier AND h.session_name = e.session_name
-    GROUP BY e.student_unique_id, e.school_id, e.event_date, e.section_school_year) AS sec ON sec.student_unique_id = ssa.student_unique_id AND sec.school_id = ssa.school_id AND sec.event_date = day.date
-GROUP BY ssa.student_unique_id, ssa.school_id, day.date
+    LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Present' THEN 1 ELSE 0 END) AS present, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absent
+    FROM `edfi-amt.analytics_config.DescriptorMap`
+    WHERE ConstantName IN ('AttendanceEvent.Present', 'AttendanceEvent.Absence')
+    GROUP BY DescriptorUri) AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
+    LEFT JOIN (SELECT local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id, MAX(CASE WHEN homeroom_indicator THEN 1 ELSE 0 END) AS homeroom
+    FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY begin_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS a GROUP BY local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id) AS h ON h.local_course_code = e.local_course_code AND h.school_id = e.school_id AND h.section_school_year = e.section_school_year AND h.section_identifier = e.section_identifier AND h.session_name = e.session_name AND h.student_unique_id = e.student_unique_id
+    GROUP BY e.student_unique_id, e.school_id, e.event_date, e.section_school_year),
+xe AS (
+  SELECT student_unique_id, school_id, event_date, event_school_year AS year_key, homeroom_present, homeroom_absent, section_present, section_absent FROM xe_by_year
+  UNION ALL
+  SELECT student_unique_id, school_id, event_date, -1 AS year_key, MAX(homeroom_present) AS homeroom_present, MAX(homeroom_absent) AS homeroom_absent, MAX(section_present) AS section_present, MAX(section_absent) AS section_absent
+  FROM xe_by_year GROUP BY student_unique_id, school_id, event_date
+)
+SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
+    COALESCE(se.school_present, 0) AS school_present, COALESCE(se.school_absent, 0) AS school_absent, COALESCE(xe.homeroom_present, 0) AS homeroom_present, COALESCE(xe.homeroom_absent, 0) AS homeroom_absent, COALESCE(xe.section_present, 0) AS section_present, COALESCE(xe.section_absent, 0) AS section_absent
+  FROM enrollments AS e
+  INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
+  LEFT JOIN se ON se.student_unique_id = e.student_unique_id AND se.school_id = e.school_id AND se.event_date = dy.date AND se.year_key = COALESCE(e.school_year_type_school_year, -1)
+  LEFT JOIN xe ON xe.student_unique_id = e.student_unique_id AND xe.school_id = e.school_id AND xe.event_date = dy.date AND xe.year_key = COALESCE(e.school_year_type_school_year, -1)
+  WHERE e.overlapping = 0
+UNION ALL
+SELECT student_unique_id, school_id, date, MAX(is_instructional) AS is_instructional, MAX(school_present) AS school_present, MAX(school_absent) AS school_absent, MAX(homeroom_present) AS homeroom_present, MAX(homeroom_absent) AS homeroom_absent, MAX(section_present) AS section_present, MAX(section_absent) AS section_absent
+FROM (
+  SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
+    COALESCE(se.school_present, 0) AS school_present, COALESCE(se.school_absent, 0) AS school_absent, COALESCE(xe.homeroom_present, 0) AS homeroom_present, COALESCE(xe.homeroom_absent, 0) AS homeroom_absent, COALESCE(xe.section_present, 0) AS section_present, COALESCE(xe.section_absent, 0) AS section_absent
+  FROM enrollments AS e
+  INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
+  LEFT JOIN se ON se.student_unique_id = e.student_unique_id AND se.school_id = e.school_id AND se.event_date = dy.date AND se.year_key = COALESCE(e.school_year_type_school_year, -1)
+  LEFT JOIN xe ON xe.student_unique_id = e.student_unique_id AND xe.school_id = e.school_id AND xe.event_date = dy.date AND xe.year_key = COALESCE(e.school_year_type_school_year, -1)
+  WHERE e.overlapping = 1
+) AS shared
+GROUP BY student_unique_id, school_id, date) AS dy
+WHERE dy.is_instructional = 1
 ) AS amt

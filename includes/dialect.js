@@ -109,14 +109,14 @@ function formatDate(date, pattern) {
   return DUCKDB ? `strftime(${date}, ${quote(pattern)})` : `FORMAT_DATE(${quote(pattern)}, ${date})`;
 }
 
-/** AMT ymd(x): `yyyymmdd`; NULL stays NULL. */
+/** AMT ymd(x): `yyyymmdd`; NULL stays NULL. (DuckDB: the cast and replace cost a fraction of strftime, per fact row.) */
 function ymd(date) {
-  return formatDate(date, "%Y%m%d");
+  return DUCKDB ? `replace(CAST(${date} AS VARCHAR), '-', '')` : formatDate(date, "%Y%m%d");
 }
 
 /** AMT iso(x): `yyyy-mm-dd`, what a plain cast of a DATE to text yields; NULL stays NULL. */
 function iso(date) {
-  return formatDate(date, "%Y-%m-%d");
+  return DUCKDB ? `CAST(${date} AS VARCHAR)` : formatDate(date, "%Y-%m-%d");
 }
 
 function toDate(text) {

@@ -1,0 +1,59 @@
+// The engine's compile cache: a digest of the arguments and of every project file the compile reads,
+// and the real CLI's graph served from node_modules/.cache on the second compile.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { compileArgs, compileDigest, compileProject, parseCompiled } from "../../engine/compile.js";
+
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), "compile-digest-"));
+  const files: Record<string, string> = {
+    "dataform.json": "{}",
+    "package.json": "{}",
+    "node_modules/@dataform/core/package.json": '{"version":"3.0.62"}',
+    "node_modules/@dataform/cli/package.json": '{"version":"3.0.69"}',
+    "definitions/staging/students.sqlx": "SELECT 1",
+    "includes/catalog.js": "module.exports = {};",
+  };
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, ".."), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+test("the digest changes with any definitions or includes file, the core version and the arguments, and only then", () => {
+  const dir = project();
+  const digest = (args = ["compile"]) => compileDigest(dir, args);
+  const first = digest();
+  expect(digest()).toBe(first);
+  expect(digest(["compile", "--vars=lakeUri=/other"])).not.toBe(first);
+  for (const [file, text] of [
+    ["definitions/staging/students.sqlx", "SELECT 2"],
+    ["includes/catalog.js", "module.exports = { x: 1 };"],
+    ["node_modules/@dataform/core/package.json", '{"version":"3.0.63"}'],
+  ]) {
+    const before = digest();
+    writeFileSync(join(dir, file), text);
+    expect({ file, changed: digest() !== before }).toEqual({ file, changed: true });
+  }
+  const before = digest();
+  writeFileSync(join(dir, "definitions/new.js"), "// a new file");
+  expect(digest()).not.toBe(before);
+});
+
+test("a second compile with the same vars is read from the cache, a compile with other vars is not", async () => {
+  const lake = mkdtempSync(join(tmpdir(), "compile-cache-lake-"));
+  const options = { projectDir: process.cwd(), vars: { lakeUri: lake }, defaultDatabase: "amt" };
+  const entry = join(process.cwd(), "node_modules/.cache/edfi-amt-compile", `${compileDigest(process.cwd(), compileArgs(options))}.json`);
+  expect(existsSync(entry)).toBe(false);
+  const graph = await compileProject(options);
+  expect(parseCompiled(readFileSync(entry, "utf8"))).toEqual(graph);
+  // Marked in the cache: the next compile returns the mark, so it did not run the CLI.
+  const marked = JSON.parse(readFileSync(entry, "utf8"));
+  marked.tables[0].query = "SELECT 'from the cache'";
+  writeFileSync(entry, JSON.stringify(marked));
+  expect((await compileProject(options)).tables[0].query).toBe("SELECT 'from the cache'");
+  const other = await compileProject({ ...options, vars: { lakeUri: `${lake}-other` } });
+  expect(other.tables[0].query).not.toBe("SELECT 'from the cache'");
+}, 240_000);

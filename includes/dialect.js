@@ -276,13 +276,15 @@ function buildVariable(name, sql) {
 
 /**
  * Incremental reads of a lake source `alias` (a line table): only runs after `sinceSql` (a run staged
- * whole). On DuckDB the constant also skips older files by name (a part file is named <runId>-<part>).
- * Returns { preOps, condition }.
+ * whole). On DuckDB the same bound on the run id in each file's name (<runId>-<part>.ndjson.gz) skips
+ * the files of that run and older ones unread. Returns { preOps, condition }.
  */
 function linesSince(alias, sinceSql, name) {
   const since = buildVariable(`since_${name}`, sinceSql);
   const condition = `${alias}.run_id > ${since.value}`;
-  return { preOps: since.preOps, condition: DUCKDB ? `parse_filename(${alias}.filename) >= ${since.value} AND ${condition}` : condition };
+  if (!DUCKDB) return { preOps: since.preOps, condition };
+  const fileRun = `regexp_replace(parse_filename(${alias}.filename), '-[0-9]+[.]ndjson[.]gz$', '')`;
+  return { preOps: since.preOps, condition: `${fileRun} > ${since.value} AND ${condition}` };
 }
 
 function recordSourceSql(target, table) {

@@ -320,10 +320,10 @@ function attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom) {
   const section = ["local_course_code", "school_id", "section_school_year", "section_identifier", "session_name", "student_unique_id"];
   const columns = Object.keys(flags).flatMap((name) => [
     `MAX(COALESCE(m.${name}, 0)) AS ${prefix}_${name}`,
-    ...(homeroom ? [`MAX(CASE WHEN h.homeroom = 1 THEN COALESCE(m.${name}, 0) ELSE 0 END) AS homeroom_${name}`] : []),
+    ...(homeroom ? [`MAX(CASE WHEN h.student_unique_id IS NOT NULL THEN COALESCE(m.${name}, 0) ELSE 0 END) AS homeroom_${name}`] : []),
   ]);
-  const homerooms = `(SELECT ${section.join(", ")}, MAX(CASE WHEN homeroom_indicator THEN 1 ELSE 0 END) AS homeroom
-    FROM ${source(ctx, "stg_student_section_associations")} AS a GROUP BY ${section.join(", ")})`;
+  // The student's homeroom sections only (about one per student), a small table to look events up in.
+  const homerooms = `(SELECT DISTINCT ${section.join(", ")} FROM ${source(ctx, "stg_student_section_associations")} AS a WHERE a.homeroom_indicator)`;
   return `(SELECT e.student_unique_id, e.school_id, e.event_date, e.${schoolYear} AS event_school_year, ${columns.join(", ")}
     FROM ${source(ctx, table)} AS e
     LEFT JOIN ${meanings(ctx, flags)} AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri

@@ -52,14 +52,13 @@ se AS (
   SELECT student_unique_id, school_id, event_date, -1 AS year_key, MAX(school_absence) AS school_absence
   FROM se_by_year GROUP BY student_unique_id, school_id, event_date
 ),
-xe_by_year AS (SELECT e.student_unique_id, e.school_id, e.event_date, e.section_school_year AS event_school_year, MAX(COALESCE(m.absence, 0)) AS section_absence, MAX(CASE WHEN h.homeroom = 1 THEN COALESCE(m.absence, 0) ELSE 0 END) AS homeroom_absence
+xe_by_year AS (SELECT e.student_unique_id, e.school_id, e.event_date, e.section_school_year AS event_school_year, MAX(COALESCE(m.absence, 0)) AS section_absence, MAX(CASE WHEN h.student_unique_id IS NOT NULL THEN COALESCE(m.absence, 0) ELSE 0 END) AS homeroom_absence
     FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_attendance_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY attendance_event_category_descriptor, event_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS e
     LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absence
     FROM `edfi-amt.analytics_config.DescriptorMap`
     WHERE ConstantName IN ('AttendanceEvent.Absence')
     GROUP BY DescriptorUri) AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
-    LEFT JOIN (SELECT local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id, MAX(CASE WHEN homeroom_indicator THEN 1 ELSE 0 END) AS homeroom
-    FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY begin_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS a GROUP BY local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id) AS h ON h.local_course_code = e.local_course_code AND h.school_id = e.school_id AND h.section_school_year = e.section_school_year AND h.section_identifier = e.section_identifier AND h.session_name = e.session_name AND h.student_unique_id = e.student_unique_id
+    LEFT JOIN (SELECT DISTINCT local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY begin_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS a WHERE a.homeroom_indicator) AS h ON h.local_course_code = e.local_course_code AND h.school_id = e.school_id AND h.section_school_year = e.section_school_year AND h.section_identifier = e.section_identifier AND h.session_name = e.session_name AND h.student_unique_id = e.student_unique_id
     GROUP BY e.student_unique_id, e.school_id, e.event_date, e.section_school_year),
 xe AS (
   SELECT student_unique_id, school_id, event_date, event_school_year AS year_key, homeroom_absence, section_absence FROM xe_by_year

@@ -336,17 +336,24 @@ function attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom) {
  * school_id, date) for each date of the school's calendars (any calendar code or year) that has a
  * calendar event, within one of the student's enrollments at the school (exit date inclusive), with
  * is_instructional and, per `flags` name → AttendanceEvent constant, the 0/1 columns school_<name>,
- * homeroom_<name> and section_<name> of that day's events. An event counts for an enrollment without
- * school year or of the event's school year.
+ * homeroom_<name> and section_<name> of that day's events (without school_<name> when `schoolEvents` is
+ * false). An event counts for an enrollment without school year or of the event's school year.
  */
-function enrolledDays(ctx, flags) {
+// The attendance events enrolledDays reads, by alias: the flag columns each gives.
+const DAY_EVENTS = {
+  se: { table: "stg_student_school_attendance_events", schoolYear: "session_school_year", prefix: "school", homeroom: false, kinds: ["school"] },
+  xe: { table: "stg_student_section_attendance_events", schoolYear: "section_school_year", prefix: "section", homeroom: true, kinds: ["homeroom", "section"] },
+};
+
+function enrolledDays(ctx, flags, { schoolEvents = true } = {}) {
   const names = Object.keys(flags);
-  const kinds = { se: ["school"], xe: ["homeroom", "section"] };
-  const flagColumns = (alias) => kinds[alias].flatMap((kind) => names.map((name) => `${kind}_${name}`));
+  const aliases = schoolEvents ? ["se", "xe"] : ["xe"];
+  const flagColumns = (alias) => DAY_EVENTS[alias].kinds.flatMap((kind) => names.map((name) => `${kind}_${name}`));
   // Events per day and year (year_key), and per day over every year (year_key -1, for enrollments
   // without a school year): a day of an enrollment matches at most one row, found by hash join (an OR
   // in the join condition would turn DuckDB's hash joins into nested loops).
-  const events = (alias, table, schoolYear, prefix, homeroom) => {
+  const events = (alias) => {
+    const { table, schoolYear, prefix, homeroom } = DAY_EVENTS[alias];
     const columns = flagColumns(alias);
     return `${alias}_by_year AS ${attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom)},
 ${alias} AS (
@@ -361,14 +368,14 @@ ${alias} AS (
   const enrollmentOrder = "PARTITION BY ssa.student_unique_id, ssa.school_id ORDER BY ssa.entry_date, ssa.exit_withdraw_date";
   const open = (date) => `COALESCE(${date}, DATE '9999-12-31')`;
   const days = (where) => `SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    ${["se", "xe"].flatMap((alias) => flagColumns(alias).map((c) => `COALESCE(${alias}.${c}, 0) AS ${c}`)).join(", ")}
+    ${aliases.flatMap((alias) => flagColumns(alias).map((c) => `COALESCE(${alias}.${c}, 0) AS ${c}`)).join(", ")}
   FROM enrollments AS e
   INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= ${open("e.exit_withdraw_date")}
-  ${["se", "xe"]
+  ${aliases
     .map((alias) => `LEFT JOIN ${alias} ON ${alias}.student_unique_id = e.student_unique_id AND ${alias}.school_id = e.school_id AND ${alias}.event_date = dy.date AND ${alias}.year_key = COALESCE(e.school_year_type_school_year, -1)`)
     .join("\n  ")}
   WHERE ${where}`;
-  const all = ["is_instructional", ...flagColumns("se"), ...flagColumns("xe")];
+  const all = ["is_instructional", ...aliases.flatMap(flagColumns)];
   return `(WITH days AS (
   SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
   FROM ${source(ctx, "stg_calendar_dates")} AS cd
@@ -385,8 +392,7 @@ enrollments AS (
   FROM ${source(ctx, "stg_student_school_associations")} AS ssa
   INNER JOIN ${source(ctx, "stg_students")} AS st ON st.student_unique_id = ssa.student_unique_id
 ),
-${events("se", "stg_student_school_attendance_events", "session_school_year", "school", false)},
-${events("xe", "stg_student_section_attendance_events", "section_school_year", "section", true)}
+${aliases.map(events).join(",\n")}
 ${days("e.overlapping = 0")}
 UNION ALL
 SELECT student_unique_id, school_id, date, ${all.map((c) => `MAX(${c}) AS ${c}`).join(", ")}

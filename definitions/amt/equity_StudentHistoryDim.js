@@ -9,7 +9,7 @@
 if (amt.collectionEnabled("equity")) {
   publish("equity_StudentHistoryDim", amt.collectionConfig("equity_StudentHistoryDim")).query((ctx) => {
     const attendance = `(SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(homeroom_absence) AS days_absent
-    FROM ${amt.enrolledDays(ctx, { absence: "AttendanceEvent.Absence" })} AS dy
+    FROM ${amt.enrolledDays(ctx, { absence: "AttendanceEvent.Absence" }, { schoolEvents: false })} AS dy
     WHERE dy.is_instructional = 1
     GROUP BY student_unique_id, school_id)`;
     // Semester grades at the school, most recent grading period first (then course title, for a stable text).

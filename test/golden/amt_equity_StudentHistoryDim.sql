@@ -38,20 +38,6 @@ enrollments AS (
   FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_school_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY entry_date, school_id, student_unique_id)) AS ssa
   INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_students` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY student_unique_id)) AS st ON st.student_unique_id = ssa.student_unique_id
 ),
-se_by_year AS (SELECT e.student_unique_id, e.school_id, e.event_date, e.session_school_year AS event_school_year, MAX(COALESCE(m.absence, 0)) AS school_absence
-    FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_school_attendance_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY attendance_event_category_descriptor, event_date, school_id, session_school_year, session_name, student_unique_id)) AS e
-    LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absence
-    FROM `edfi-amt.analytics_config.DescriptorMap`
-    WHERE ConstantName IN ('AttendanceEvent.Absence')
-    GROUP BY DescriptorUri) AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
-    
-    GROUP BY e.student_unique_id, e.school_id, e.event_date, e.session_school_year),
-se AS (
-  SELECT student_unique_id, school_id, event_date, event_school_year AS year_key, school_absence FROM se_by_year
-  UNION ALL
-  SELECT student_unique_id, school_id, event_date, -1 AS year_key, MAX(school_absence) AS school_absence
-  FROM se_by_year GROUP BY student_unique_id, school_id, event_date
-),
 xe_by_year AS (SELECT e.student_unique_id, e.school_id, e.event_date, e.section_school_year AS event_school_year, MAX(COALESCE(m.absence, 0)) AS section_absence, MAX(CASE WHEN h.student_unique_id IS NOT NULL THEN COALESCE(m.absence, 0) ELSE 0 END) AS homeroom_absence
     FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_attendance_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY attendance_event_category_descriptor, event_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS e
     LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absence
@@ -67,20 +53,18 @@ xe AS (
   FROM xe_by_year GROUP BY student_unique_id, school_id, event_date
 )
 SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    COALESCE(se.school_absence, 0) AS school_absence, COALESCE(xe.homeroom_absence, 0) AS homeroom_absence, COALESCE(xe.section_absence, 0) AS section_absence
+    COALESCE(xe.homeroom_absence, 0) AS homeroom_absence, COALESCE(xe.section_absence, 0) AS section_absence
   FROM enrollments AS e
   INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
-  LEFT JOIN se ON se.student_unique_id = e.student_unique_id AND se.school_id = e.school_id AND se.event_date = dy.date AND se.year_key = COALESCE(e.school_year_type_school_year, -1)
   LEFT JOIN xe ON xe.student_unique_id = e.student_unique_id AND xe.school_id = e.school_id AND xe.event_date = dy.date AND xe.year_key = COALESCE(e.school_year_type_school_year, -1)
   WHERE e.overlapping = 0
 UNION ALL
-SELECT student_unique_id, school_id, date, MAX(is_instructional) AS is_instructional, MAX(school_absence) AS school_absence, MAX(homeroom_absence) AS homeroom_absence, MAX(section_absence) AS section_absence
+SELECT student_unique_id, school_id, date, MAX(is_instructional) AS is_instructional, MAX(homeroom_absence) AS homeroom_absence, MAX(section_absence) AS section_absence
 FROM (
   SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    COALESCE(se.school_absence, 0) AS school_absence, COALESCE(xe.homeroom_absence, 0) AS homeroom_absence, COALESCE(xe.section_absence, 0) AS section_absence
+    COALESCE(xe.homeroom_absence, 0) AS homeroom_absence, COALESCE(xe.section_absence, 0) AS section_absence
   FROM enrollments AS e
   INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
-  LEFT JOIN se ON se.student_unique_id = e.student_unique_id AND se.school_id = e.school_id AND se.event_date = dy.date AND se.year_key = COALESCE(e.school_year_type_school_year, -1)
   LEFT JOIN xe ON xe.student_unique_id = e.student_unique_id AND xe.school_id = e.school_id AND xe.event_date = dy.date AND xe.year_key = COALESCE(e.school_year_type_school_year, -1)
   WHERE e.overlapping = 1
 ) AS shared

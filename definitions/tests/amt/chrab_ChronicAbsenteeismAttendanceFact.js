@@ -9,7 +9,8 @@ if (amt.collectionEnabled("chrab")) {
   // CalendarEvent.InstructionalDay, within the enrollment (exit day included) and up to the as-of date.
   // Present/absent come from the categories mapped to AttendanceEvent.Present / .Absence (a category may
   // carry several constants; Tardy carries neither); homeroom flags only from homeroom sections; an event
-  // of another school year counts only for an enrollment without a school year.
+  // of another school year counts only for an enrollment without a school year; days two enrollments
+  // share appear once.
   const days = [
     ["c1", "C", date("2024-08-30"), "Instructional day"],
     ["c2", "C", date("2024-09-02"), "Instructional day"],
@@ -40,8 +41,15 @@ if (amt.collectionEnabled("chrab")) {
     "test_chrab_presence_absence_and_instructional_days",
     "chrab_ChronicAbsenteeismAttendanceFact",
     {
-      stg_student_school_associations: rows([ssa("S", "2024-09-02", date("2024-09-06"), 2025), ssa("T", "2024-09-06", none("DATE"), null), ssa("U", "2024-09-02", none("DATE"), 2025)]),
-      stg_students: rows(["S", "T"].map((id) => ({ school_year: 2025, student_unique_id: id }))),
+      stg_student_school_associations: rows([
+        ssa("S", "2024-09-02", date("2024-09-06"), 2025),
+        ssa("T", "2024-09-06", none("DATE"), null),
+        ssa("U", "2024-09-02", none("DATE"), 2025),
+        // V's enrollments overlap on 2024-09-05: one row per day, flags from either enrollment.
+        ssa("V", "2024-09-02", date("2024-09-05"), 2025),
+        ssa("V", "2024-09-05", none("DATE"), null),
+      ]),
+      stg_students: rows(["S", "T", "V"].map((id) => ({ school_year: 2025, student_unique_id: id }))),
       stg_calendar_dates: rows(days.map(([id, code, day]) => ({ id, ...calendar, calendar_code: code, date: day }))),
       stg_calendar_dates__calendar_events: rows(
         days.map(([id, code, day, event]) => ({ parent_id: id, ...calendar, calendar_code: code, date: day, calendar_event_descriptor_uri: calendarEvent(event) })),
@@ -62,6 +70,7 @@ if (amt.collectionEnabled("chrab")) {
         schoolEvent("S", "2024-09-05", "Tardy"),
         schoolEvent("S", "2024-09-06", "Unexcused Absence", 2024),
         schoolEvent("T", "2024-09-06", "Unexcused Absence", 2024),
+        schoolEvent("V", "2024-09-05", "Unexcused Absence", 2024),
       ]),
       stg_student_section_attendance_events: rows([
         sectionEvent("H", "2024-09-03", "Excused Absence"),
@@ -82,6 +91,11 @@ if (amt.collectionEnabled("chrab")) {
       fact("S", "20240906", [0, 0, 1, 0, 0, 1]),
       fact("T", "20240906", [0, 1, 0, 0, 0, 0]),
       fact("T", "20240909", [0, 0, 0, 0, 0, 0]),
+      fact("V", "20240902", [0, 0, 0, 0, 0, 0]),
+      fact("V", "20240903", [0, 0, 0, 0, 0, 0]),
+      fact("V", "20240905", [0, 1, 0, 0, 0, 0]),
+      fact("V", "20240906", [0, 0, 0, 0, 0, 0]),
+      fact("V", "20240909", [0, 0, 0, 0, 0, 0]),
     ]),
   );
 }

@@ -50,6 +50,16 @@ describe("npm run transform on a damaged lake", () => {
     expect(failed[0].message).toContain(part);
   }, 60_000);
 
+  test("an incremental build does not read the parts of runs already staged", async () => {
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(lake, copy, { recursive: true });
+    const folder = join(copy, "edfi", "students", "school_year=2025");
+    for (const part of readdirSync(folder)) writeFileSync(join(folder, part), Buffer.from("this is not gzip"));
+    const report = await transform({ lake: copy, database, selection });
+    expect(report.results.filter((r) => r.status === "failed")).toEqual([]);
+    expect(report.committed).toBe(true);
+  }, 60_000);
+
   test("an invalid JSON line names the staging action and the file", async () => {
     let part = "";
     const failed = await buildAfter((folder) => {

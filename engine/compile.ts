@@ -62,11 +62,22 @@ export function compileDigest(projectDir: string, args: string[]): string {
 
 /** Keeps the newest entries only: each vars combination (every lake path) makes its own. */
 function pruneCache(folder: string): void {
+  // Another run may prune the same folder at once: an entry gone in between is skipped.
   const entries = readdirSync(folder)
     .filter((name) => name.endsWith(".json"))
-    .map((name) => ({ path: join(folder, name), time: statSync(join(folder, name)).mtimeMs }))
+    .map((name) => ({ path: join(folder, name), time: statSync(join(folder, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
     .sort((a, b) => b.time - a.time);
   for (const entry of entries.slice(CACHE_ENTRIES)) rmSync(entry.path, { force: true });
+}
+
+/** A cache entry's text, or undefined when there is none (or another run just pruned it). */
+function readCached(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 async function runCli(options: CompileOptions, args: string[]): Promise<string> {
@@ -89,8 +100,8 @@ export async function compileProject(options: CompileOptions): Promise<CompiledG
   const args = compileArgs(options);
   const folder = join(options.projectDir, CACHE_FOLDER);
   const cached = join(folder, `${compileDigest(options.projectDir, args)}.json`);
-  const hit = statSync(cached, { throwIfNoEntry: false });
-  if (hit) return parseCompiled(readFileSync(cached, "utf8"));
+  const hit = readCached(cached);
+  if (hit !== undefined) return parseCompiled(hit);
   const stdout = await runCli(options, args);
   const graph = parseCompiled(stdout);
   mkdirSync(folder, { recursive: true });

@@ -2,7 +2,7 @@
 // CREATE / MERGE from the action's type, query and uniqueKey, as `dataform run` does on BigQuery.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Action, Target } from "./compiled-graph.js";
-import { count, existingRelation, quote, relation } from "./duckdb-sql.js";
+import { count, quote, relation, type RelationKind, type Relations } from "./duckdb-sql.js";
 import { toDuckDbSql } from "./sql-rewrite.js";
 
 export type Outcome = { status: "ok"; detail?: string } | { status: "assertion-failed"; rows: number };
@@ -22,15 +22,15 @@ async function runAll(connection: DuckDBConnection, statements: string[]): Promi
 }
 
 /** CREATE OR REPLACE cannot turn a view into a table or back: drop the other kind first. */
-async function replaceable(connection: DuckDBConnection, target: Target, kind: "table" | "view"): Promise<void> {
-  const existing = await existingRelation(connection, target);
+async function replaceable(connection: DuckDBConnection, relations: Relations, target: Target, kind: RelationKind): Promise<void> {
+  const existing = relations.kind(target);
   if (existing !== undefined && existing !== kind) await connection.run(`DROP ${existing.toUpperCase()} ${relation(target)}`);
 }
 
-async function createDataset(connection: DuckDBConnection, action: Action & { kind: "table" | "view" | "incremental" }): Promise<void> {
-  const kind = action.kind === "view" ? "view" : "table";
+async function createDataset(connection: DuckDBConnection, relations: Relations, action: Action & { kind: "table" | "view" | "incremental" }): Promise<void> {
+  const kind = createdKind(action.kind)!;
   await runAll(connection, action.preOps);
-  await replaceable(connection, action.target, kind);
+  await replaceable(connection, relations, action.target, kind);
   await connection.run(`CREATE OR REPLACE ${kind.toUpperCase()} ${relation(action.target)} AS\n${toDuckDbSql(action.query)}`);
   await runAll(connection, action.postOps);
 }
@@ -59,35 +59,51 @@ async function mergeIncrement(connection: DuckDBConnection, action: Action & { k
   await runAll(connection, action.incrementalPostOps);
 }
 
-async function execute(connection: DuckDBConnection, action: Action, fullRefresh: boolean): Promise<Outcome> {
+/** What an action leaves under its target name (an operation: whatever its SQL makes). */
+function createdKind(kind: Action["kind"]): RelationKind | undefined {
+  return kind === "table" || kind === "incremental" ? "table" : kind === "view" || kind === "assertion" ? "view" : undefined;
+}
+
+async function execute(connection: DuckDBConnection, relations: Relations, action: Action, fullRefresh: boolean): Promise<Outcome> {
   switch (action.kind) {
     case "operation":
       await runAll(connection, action.queries);
       return { status: "ok" };
     case "table":
     case "view":
-      await createDataset(connection, action);
+      await createDataset(connection, relations, action);
       return { status: "ok" };
     case "incremental":
-      if (!fullRefresh && (await existingRelation(connection, action.target)) === "table") {
+      if (!fullRefresh && relations.kind(action.target) === "table") {
         await mergeIncrement(connection, action);
         return { status: "ok", detail: "merged" };
       }
-      await createDataset(connection, action);
+      await createDataset(connection, relations, action);
       return { status: "ok", detail: "rebuilt" };
     case "assertion": {
       // Kept as a view, so the failing rows can be looked at after the run.
-      await createDataset(connection, { ...action, kind: "view", preOps: [], postOps: [] });
+      await createDataset(connection, relations, { ...action, kind: "view", preOps: [], postOps: [] });
       const failing = await count(connection, `SELECT * FROM ${relation(action.target)}`);
       return failing === 0 ? { status: "ok" } : { status: "assertion-failed", rows: failing };
     }
   }
 }
 
-export async function executeAction(connection: DuckDBConnection, action: Action, options: { fullRefresh: boolean }): Promise<Outcome> {
+/**
+ * One action as one transaction: it applies whole or not at all, and its statements share one commit.
+ * A commit that writes the catalog costs a WAL sync (about 7 ms here); an incremental build runs some
+ * 600 statements, most of them small.
+ */
+export async function executeAction(connection: DuckDBConnection, action: Action, options: { fullRefresh: boolean; relations: Relations }): Promise<Outcome> {
+  await connection.run("BEGIN TRANSACTION");
   try {
-    return await execute(connection, action, options.fullRefresh);
+    const outcome = await execute(connection, options.relations, action, options.fullRefresh);
+    await connection.run("COMMIT");
+    const kind = createdKind(action.kind);
+    if (kind) options.relations.record(action.target, kind);
+    return outcome;
   } catch (error) {
+    await connection.run("ROLLBACK").catch(() => undefined);
     throw new ActionError(action, error);
   }
 }

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { actionsOf, type Action, type CompiledGraph } from "./compiled-graph.js";
 import { buildOnCopy } from "./database-file.js";
-import { quote } from "./duckdb-sql.js";
+import { quote, Relations } from "./duckdb-sql.js";
 import { executeAction } from "./execute-action.js";
 import { dependencyOrder, runInDependencyOrder, selectActions, type Selection } from "./graph-order.js";
 import { silentProgress, type ActionResult, type Progress } from "./progress.js";
@@ -48,6 +48,7 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
     const idle = [...connections];
     const schemas = [...new Set(actions.map((a) => a.target.schema))];
     await connections[0].run(schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quote(schema)};`).join("\n"));
+    const relations = await Relations.read(connections[0]);
     const results: ActionResult[] = [];
     const report = (result: ActionResult) => {
       results.push(result);
@@ -64,7 +65,7 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
         // The scheduler runs at most one action per connection, so one is always idle here.
         const connection = idle.pop()!;
         try {
-          const outcome = await executeAction(connection, action, { fullRefresh: options.fullRefresh ?? false });
+          const outcome = await executeAction(connection, action, { fullRefresh: options.fullRefresh ?? false, relations });
           if (outcome.status === "ok") report({ ...describe(action), status: "ok", seconds: elapsed(started), ...(outcome.detail ? { detail: outcome.detail } : {}) });
           else report({ ...describe(action), status: "assertion-failed", seconds: elapsed(started), rows: outcome.rows });
           // A failing assertion reports data quality; what depends on it still runs.

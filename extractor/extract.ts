@@ -145,9 +145,9 @@ async function extractResource(
     minChangeVersion: plan.min,
     maxChangeVersion: plan.max,
     headers,
-    onPage: ({ bytes, records }) =>
+    onPage: ({ escaped, records }) =>
       serial.run(async () => {
-        await writer.writePage({ envelope: { ...base, operation, extracted_at: new Date().toISOString() }, bytes, records });
+        await writer.writePage({ envelope: { ...base, operation, extracted_at: new Date().toISOString() }, escaped, records });
         if (operation === "upsert") {
           upserts += records.length;
           if (ids) for (const record of records) ids.add(record.id);

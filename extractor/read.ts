@@ -17,9 +17,9 @@ import { scanJson, type ScannedPage } from "./verbatim.js";
 
 export type Strategy = "cursor" | "offset" | "reverse" | "plain";
 
-/** A page as the API sent it, and where each of its records is in it. */
+/** A page's records, escaped for the lake's JSON strings (see Page), and where each of them is. */
 export interface PageRead {
-  bytes: Buffer;
+  escaped: Buffer;
   records: PageRecord[];
 }
 
@@ -69,7 +69,7 @@ async function fetchPage(target: ReadTarget, url: string, where: string): Promis
   records.forEach((record, i) => {
     if (record.id === undefined) throw new ReadError(`GET ${what}: item ${i} has no id`);
   });
-  return { page: { bytes, records: records as PageRecord[] }, headers: response.headers };
+  return { page: { escaped: scanned.escaped, records: records as PageRecord[] }, headers: response.headers };
 }
 
 /** Total-Count of the read (optionally of a change-version slice). */

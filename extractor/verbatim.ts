@@ -1,8 +1,9 @@
 // Reads an API page as bytes, without building its records: one pass validates the JSON (RFC 8259,
-// as strictly as JSON.parse) and finds each array element's byte span, so the lake keeps what the API
-// sent byte for byte (re-serialising would turn `88.00` into `88`), plus the few members the extractor
-// needs (id, change version). It also counts the bytes a JSON string must escape, so that a lake line's
-// size is known before it is written. UTF-8 validity is the caller's check (isUtf8 is native and fast).
+// as strictly as JSON.parse), finds each array element's byte span, so the lake keeps what the API
+// sent byte for byte (re-serialising would turn `88.00` into `88`), and reads the few members the
+// extractor needs (id, change version). The same pass writes every byte it reads, escaped as in a JSON
+// string, to a second buffer: a lake line's `data` is then one native copy, and its size is known
+// before the line is written. UTF-8 validity is the caller's check (isUtf8 is native and fast).
 
 const TAB = 0x09;
 const LF = 0x0a;
@@ -20,6 +21,10 @@ const BACKSLASH = 0x5c;
 const CLOSE_ARRAY = 0x5d;
 const OPEN_OBJECT = 0x7b;
 const CLOSE_OBJECT = 0x7d;
+
+const LETTER_N = 0x6e;
+const LETTER_R = 0x72;
+const LETTER_T = 0x74;
 
 /** What follows a backslash in a JSON string. */
 const ESCAPABLE = new Set([...'"\\/bfnrtu'].map((c) => c.charCodeAt(0)));
@@ -47,15 +52,16 @@ export interface ScannedElement {
   /** The element's bytes are [start, end) of the page. */
   start: number;
   end: number;
-  /** How many of those bytes a JSON string must escape: quotes, backslashes, tabs, line feeds, carriage returns. */
-  escapes: number;
+  /** The same bytes escaped as JSON.stringify escapes them in a string (`"` `\` tab LF CR) are [escapedStart, escapedEnd) of the page's `escaped`. */
+  escapedStart: number;
+  escapedEnd: number;
   /** `id ?? Id` of an object element, when it is a string. */
   id: string | undefined;
   /** `changeVersion ?? ChangeVersion` of an object element, when it is a number. */
   changeVersion: number | null;
 }
 
-export type ScannedPage = { kind: "array"; elements: ScannedElement[] } | { kind: Exclude<Kind, "array"> };
+export type ScannedPage = { kind: "array"; elements: ScannedElement[]; escaped: Buffer } | { kind: Exclude<Kind, "array"> };
 
 /** Validate a JSON text and, if it is an array, describe its elements. Throws a SyntaxError naming the byte offset. */
 export function scanJson(bytes: Buffer): ScannedPage {
@@ -64,17 +70,22 @@ export function scanJson(bytes: Buffer): ScannedPage {
 
 class Scanner {
   private i = 0;
-  /** Bytes to escape since the current element began. */
-  private escapes = 0;
+  /** Where the next escaped byte goes in `out`. */
+  private o = 0;
+  /** Everything read, escaped; never longer than twice the input, so writes need no bounds check. */
+  private readonly out: Buffer;
   /** Members of the element being read, by index in MEMBERS. */
   private readonly members: (Member | undefined)[] = MEMBERS.map(() => undefined);
   private lastStringEscaped = false;
 
-  constructor(private readonly b: Buffer) {}
+  constructor(private readonly b: Buffer) {
+    this.out = Buffer.allocUnsafe(2 * b.length);
+  }
 
   document(): ScannedPage {
     this.whitespace();
-    const page: ScannedPage = this.b[this.i] === OPEN_ARRAY ? { kind: "array", elements: this.elements() } : { kind: this.value(false) as Exclude<Kind, "array"> };
+    const page: ScannedPage =
+      this.b[this.i] === OPEN_ARRAY ? { kind: "array", elements: this.elements(), escaped: this.out.subarray(0, this.o) } : { kind: this.value(false) as Exclude<Kind, "array"> };
     this.whitespace();
     if (this.i < this.b.length) this.fail("unexpected data after the JSON value");
     return page;
@@ -92,9 +103,9 @@ class Scanner {
     for (;;) {
       this.members.fill(undefined);
       const start = this.i;
-      this.escapes = 0;
+      const escapedStart = this.o;
       this.value(true);
-      elements.push({ start, end: this.i, escapes: this.escapes, id: this.memberString(0, 1), changeVersion: this.memberNumber(2, 3) });
+      elements.push({ start, end: this.i, escapedStart, escapedEnd: this.o, id: this.memberString(0, 1), changeVersion: this.memberNumber(2, 3) });
       this.whitespace();
       const c = this.b[this.i++];
       if (c === CLOSE_ARRAY) return elements;
@@ -146,9 +157,11 @@ class Scanner {
 
   private object(element: boolean): void {
     this.i++;
+    this.out[this.o++] = OPEN_OBJECT;
     this.whitespace();
     if (this.b[this.i] === CLOSE_OBJECT) {
       this.i++;
+      this.out[this.o++] = CLOSE_OBJECT;
       return;
     }
     for (;;) {
@@ -158,12 +171,14 @@ class Scanner {
       const member = element ? this.memberIndex(nameStart, this.i, nameEscaped) : -1;
       this.whitespace();
       if (this.b[this.i++] !== COLON) this.fail("expected : after a member name", -1);
+      this.out[this.o++] = COLON;
       this.whitespace();
       const start = this.i;
       const kind = this.value(false);
       if (member >= 0) this.members[member] = { kind, start, end: this.i, escaped: kind === "string" && this.lastStringEscaped };
       this.whitespace();
       const c = this.b[this.i++];
+      this.out[this.o++] = c;
       if (c === CLOSE_OBJECT) return;
       if (c !== COMMA) this.fail("expected , or } after an object member", -1);
       this.whitespace();
@@ -172,15 +187,18 @@ class Scanner {
 
   private array(): void {
     this.i++;
+    this.out[this.o++] = OPEN_ARRAY;
     this.whitespace();
     if (this.b[this.i] === CLOSE_ARRAY) {
       this.i++;
+      this.out[this.o++] = CLOSE_ARRAY;
       return;
     }
     for (;;) {
       this.value(false);
       this.whitespace();
       const c = this.b[this.i++];
+      this.out[this.o++] = c;
       if (c === CLOSE_ARRAY) return;
       if (c !== COMMA) this.fail("expected , or ] after an array element", -1);
       this.whitespace();
@@ -191,12 +209,19 @@ class Scanner {
   private string(): boolean {
     const b = this.b;
     const n = b.length;
+    const out = this.out;
+    let o = this.o;
     let i = this.i + 1;
-    let escapes = this.escapes + 2;
     let escaped = false;
+    out[o++] = BACKSLASH;
+    out[o++] = QUOTE;
     for (;;) {
-      while (i < n && STRING_STOP[b[i]] === 0) i++;
-      const c = b[i];
+      // Past the end, b[i] is undefined and STRING_STOP[undefined] is not 0.
+      let c = b[i];
+      while (STRING_STOP[c] === 0) {
+        out[o++] = c;
+        c = b[++i];
+      }
       if (c === QUOTE) break;
       if (c === BACKSLASH) {
         const next = b[i + 1];
@@ -205,13 +230,17 @@ class Scanner {
           this.fail("invalid escape in a string");
         }
         escaped = true;
-        escapes += next === QUOTE || next === BACKSLASH ? 2 : 1;
+        out[o++] = BACKSLASH;
+        out[o++] = BACKSLASH;
+        if (next === QUOTE || next === BACKSLASH) out[o++] = BACKSLASH;
+        out[o++] = next;
         if (next === 0x75 /* u */) {
           for (let k = i + 2; k < i + 6; k++) {
             if (!isHex(b[k])) {
               this.i = k;
               this.fail("invalid \\u escape in a string");
             }
+            out[o++] = b[k];
           }
           i += 6;
         } else i += 2;
@@ -220,8 +249,10 @@ class Scanner {
         this.fail(i < n ? "control character in a string" : "unterminated string");
       }
     }
+    out[o++] = BACKSLASH;
+    out[o++] = QUOTE;
     this.i = i + 1;
-    this.escapes = escapes;
+    this.o = o;
     this.lastStringEscaped = escaped;
     return escaped;
   }
@@ -229,6 +260,7 @@ class Scanner {
   /** -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
   private number(): void {
     const b = this.b;
+    const start = this.i;
     if (b[this.i] === MINUS) this.i++;
     if (b[this.i] === ZERO) this.i++;
     else this.digits();
@@ -241,6 +273,7 @@ class Scanner {
       if (b[this.i] === 0x2b || b[this.i] === MINUS) this.i++;
       this.digits();
     }
+    this.copy(start, this.i);
   }
 
   private digits(): void {
@@ -251,19 +284,26 @@ class Scanner {
 
   private literal(word: string): boolean {
     for (let k = 0; k < word.length; k++) if (this.b[this.i + k] !== word.charCodeAt(k)) return false;
+    this.copy(this.i, this.i + word.length);
     this.i += word.length;
     return true;
+  }
+
+  /** Bytes [from, to) of the input, which need no escaping, to the output. */
+  private copy(from: number, to: number): void {
+    for (let k = from; k < to; k++) this.out[this.o++] = this.b[k];
   }
 
   private whitespace(): void {
     const b = this.b;
     for (;;) {
       const c = b[this.i];
-      if (c === SPACE) this.i++;
+      if (c === SPACE) this.out[this.o++] = SPACE;
       else if (c === LF || c === CR || c === TAB) {
-        this.i++;
-        this.escapes++;
+        this.out[this.o++] = BACKSLASH;
+        this.out[this.o++] = c === LF ? LETTER_N : c === CR ? LETTER_R : LETTER_T;
       } else return;
+      this.i++;
     }
   }
 

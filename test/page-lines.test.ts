@@ -18,8 +18,8 @@ function page(ids: string[], changeVersions: (number | null)[]) {
   const scanned = scanJson(bytes);
   if (scanned.kind !== "array") throw new Error("not an array");
   const records: PageRecord[] = scanned.elements.map((e, i) => ({ ...e, id: ids[i], changeVersion: changeVersions[i] }));
-  const lines = records.map((r): LakeLine => ({ ...envelope, id: r.id, change_version: r.changeVersion, data: bytes.toString("utf8", r.start, r.end) }));
-  return { page: { envelope, bytes, records }, lines };
+  const lines = scanned.elements.map((e, i): LakeLine => ({ ...envelope, id: ids[i], change_version: changeVersions[i], data: bytes.toString("utf8", e.start, e.end) }));
+  return { page: { envelope, escaped: scanned.escaped, records }, lines };
 }
 
 describe("PageLines", () => {

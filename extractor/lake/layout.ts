@@ -75,22 +75,16 @@ export function serializeLine(line: LakeLine, target: PartitionTarget): string {
   return JSON.stringify(ordered) + "\n";
 }
 
-/**
- * What JSON.stringify writes after a backslash for each byte a string must escape (0: none). Other
- * control characters cannot occur: a Page's bytes are valid JSON, which holds them only escaped.
- */
-const ESCAPE = new Uint8Array(256);
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const LINE_START = Buffer.from('{"id":');
 const LINE_END = Buffer.from('"}\n');
 const NULL = Buffer.from("null");
-for (const [byte, letter] of [[0x22, '"'], [0x5c, "\\"], [0x09, "t"], [0x0a, "n"], [0x0d, "r"]] as const) ESCAPE[byte] = letter.charCodeAt(0);
 
 /**
  * The lines of one page, byte for byte what serializeLine gives for each record, built straight from
- * the page's bytes: the fields the lines share are serialised once, and each record's text is escaped
- * into its line without becoming a string. Every line's size is known before any is built.
+ * the page's bytes: the fields the lines share are serialised once, and each record's escaped text is
+ * copied into its line without becoming a string. Every line's size is known before any is built.
  */
 export class PageLines {
   readonly count: number;
@@ -116,7 +110,7 @@ export class PageLines {
       if (!(r.changeVersion === null || Number.isSafeInteger(r.changeVersion))) throw invalidLine(r, target, "change_version is not an integer or null");
       this.plainIds[i] = isPlain(r.id) ? 1 : 0;
       const idBytes = this.plainIds[i] ? r.id.length + 2 : Buffer.byteLength(json(r.id));
-      this.sizes[i] = fixed + idBytes + (r.changeVersion === null ? NULL.length : String(r.changeVersion).length) + r.end - r.start + r.escapes;
+      this.sizes[i] = fixed + idBytes + (r.changeVersion === null ? NULL.length : String(r.changeVersion).length) + r.escapedEnd - r.escapedStart;
     });
   }
 
@@ -130,7 +124,7 @@ export class PageLines {
     let total = 0;
     for (let i = from; i < to; i++) total += this.sizes[i];
     const out = Buffer.allocUnsafe(total);
-    const src = this.page.bytes;
+    const escaped = this.page.escaped;
     let at = 0;
     for (let i = from; i < to; i++) {
       const r = this.page.records[i];
@@ -142,10 +136,10 @@ export class PageLines {
       at = r.changeVersion === null ? put(out, at, NULL) : putAscii(out, at, String(r.changeVersion));
       out.set(this.tail, at);
       at += this.tail.length;
-      at = putEscaped(out, at, src, r.start, r.end);
+      at += escaped.copy(out, at, r.escapedStart, r.escapedEnd);
       at = put(out, at, LINE_END);
     }
-    // Sizes come from the records' `escapes`: a miscount must fail here, not land a broken line.
+    // Sizes come from the records' spans: a wrong one must fail here, not land a broken line.
     if (at !== total) throw new Error(`lake lines of ${this.page.envelope.resource}: built ${at} bytes, expected ${total}`);
     return out;
   }
@@ -171,20 +165,6 @@ function putQuoted(out: Buffer, at: number, s: string): number {
 /** A string of one-byte characters at `at`; returns the offset after it. */
 function putAscii(out: Buffer, at: number, s: string): number {
   for (let k = 0; k < s.length; k++) out[at++] = s.charCodeAt(k);
-  return at;
-}
-
-/** src[start, end) escaped as in a JSON string at `at`; returns the offset after it. */
-function putEscaped(out: Buffer, at: number, src: Buffer, start: number, end: number): number {
-  for (let k = start; k < end; k++) {
-    const c = src[k];
-    const e = ESCAPE[c];
-    if (e === 0) out[at++] = c;
-    else {
-      out[at++] = BACKSLASH;
-      out[at++] = e;
-    }
-  }
   return at;
 }
 

@@ -32,20 +32,21 @@ export interface LakeLine {
 /** The fields all lines of a page share. */
 export type LineEnvelope = Omit<LakeLine, "id" | "change_version" | "data">;
 
-/** One record of a page: its `data` is the page's bytes [start, end). */
+/** One record of a page: its `data`, escaped for a JSON string, is the page's `escaped` [escapedStart, escapedEnd). */
 export interface PageRecord {
   id: string;
   changeVersion: number | null;
-  start: number;
-  end: number;
-  /** How many of those bytes a JSON string escapes (quotes, backslashes, tabs, line feeds, carriage returns). */
-  escapes: number;
+  escapedStart: number;
+  escapedEnd: number;
 }
 
-/** An API page as lake lines: the bytes as received (valid UTF-8 JSON, checked by scanJson) and its records. */
+/**
+ * An API page as lake lines: its records' bytes as received (valid UTF-8 JSON, checked by scanJson),
+ * already escaped as JSON.stringify escapes them inside a string (scanJson's `escaped`).
+ */
 export interface Page {
   envelope: LineEnvelope;
-  bytes: Buffer;
+  escaped: Buffer;
   records: readonly PageRecord[];
 }
 

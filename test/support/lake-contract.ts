@@ -136,12 +136,13 @@ export function lakeContract(open: (options?: { maxPartBytes?: number }) => Lake
     if (scanned.kind !== "array") throw new Error("not an array");
     const records = scanned.elements.map((e, i) => ({ ...e, id: `id-${i}`, changeVersion: null }));
     const expected = records.map((r): LakeLine => ({ ...envelope, id: r.id, change_version: null, data: bytes.toString("utf8", r.start, r.end) }));
+    const { escaped } = scanned;
     const byLine = await open({ maxPartBytes: 4_000 });
     const byPage = await open({ maxPartBytes: 4_000 });
     const lineFiles = await write(byLine, expected);
     const writer = byPage.openPartition(target);
-    await writer.writePage({ envelope, bytes, records: records.slice(0, 50) });
-    await writer.writePage({ envelope, bytes, records: records.slice(50) });
+    await writer.writePage({ envelope, escaped, records: records.slice(0, 50) });
+    await writer.writePage({ envelope, escaped, records: records.slice(50) });
     const pageFiles = await writer.close();
     expect(pageFiles.map((f) => [f.path, f.lines])).toEqual(lineFiles.map((f) => [f.path, f.lines]));
     expect(lineFiles.length).toBeGreaterThan(3);

@@ -35,7 +35,7 @@ export interface ReadTarget {
   minChangeVersion?: number;
   maxChangeVersion?: number;
   headers: Record<string, string>;
-  /** Receives each page; the page's request slot is held until it resolves (backpressure). */
+  /** Receives each page. A read asks for its next page while one is being received, and for no more before it resolves (backpressure). */
   onPage(page: PageRead): Promise<void>;
 }
 
@@ -81,40 +81,60 @@ export async function countRecords(target: ReadTarget, min = target.minChangeVer
   return total;
 }
 
-/** One page fetched and handed over while holding a request slot. Returns the items' count and response headers. */
-function page(target: ReadTarget, url: string, where: string) {
-  return target.limit.run(async () => {
-    const { page, headers } = await fetchPage(target, url, where);
-    await target.onPage(page);
-    return { count: page.records.length, headers };
-  });
+interface PageRequest {
+  url: string;
+  /** Names the page in errors: "offset 500", "partition 3 page 7". */
+  where: string;
 }
 
+/**
+ * Pages fetched one after another, each while the page before it is handed to onPage: a request slot
+ * is held only while its request runs, so the API always has work, and at most one page of the
+ * sequence waits for onPage. `next` gives the request after a page (from its headers), or undefined.
+ */
+async function pageSequence(target: ReadTarget, next: (headers?: Record<string, string | undefined>) => PageRequest | undefined): Promise<void> {
+  let handing: Promise<void> = Promise.resolve();
+  for (let request = next(); request; ) {
+    const { url, where } = request;
+    const { page, headers } = await target.limit.run(() => fetchPage(target, url, where));
+    await handing;
+    handing = target.onPage(page);
+    handing.catch(() => undefined); // awaited with the next page or at the end; not unhandled meanwhile
+    request = next(headers);
+  }
+  await handing;
+}
+
+/** Offset pages, in parallel (as many sequences as request slots), or one after another from the last. */
 async function offsetPages(target: ReadTarget, total: number, reverse: boolean, min?: number, max?: number): Promise<void> {
   const offsets = Array.from({ length: Math.ceil(total / target.pageSize) }, (_, i) => i * target.pageSize);
-  if (!reverse) {
-    await Promise.all(offsets.map((offset) => page(target, query(target, { offset, limit: target.pageSize }, min, max), `offset ${offset}`)));
-    return;
-  }
-  for (const offset of offsets.reverse()) await page(target, query(target, { offset, limit: target.pageSize }, min, max), `offset ${offset}`);
+  if (reverse) offsets.reverse();
+  const next = (): PageRequest | undefined => {
+    const offset = offsets.shift();
+    return offset === undefined ? undefined : { url: query(target, { offset, limit: target.pageSize }, min, max), where: `offset ${offset}` };
+  };
+  const sequences = reverse ? 1 : Math.min(target.limit.size, offsets.length);
+  await Promise.all(Array.from({ length: sequences }, () => pageSequence(target, next)));
 }
 
 async function cursorPages(target: ReadTarget, total: number): Promise<void> {
-  // Each partition ends with a request that returns no records: at least 4 pages each, and no more
-  // partitions than keep every request slot busy (twice the slots), so that few requests are empty.
+  // Each partition is a page sequence ending with a request that returns no records: at least 4 pages
+  // each, and one per request slot (a sequence keeps its slot busy while its last page is written, and
+  // each holds at most one page waiting: more sequences would only hold more memory).
   const pages = Math.ceil(total / target.pageSize);
-  const partitions = Math.max(1, Math.min(200, Math.ceil(pages / 4), 2 * target.limit.size));
+  const partitions = Math.max(1, Math.min(200, Math.ceil(pages / 4), target.limit.size));
   const url = query(target, { number: partitions }, undefined, undefined, "/partitions");
   const response = await target.limit.run(() => target.client.get(url, `${target.what} partitions`, target.headers));
   if (response.status !== 200) throw new ReadError(`GET ${target.what} partitions failed: HTTP ${response.status} ${response.body.slice(0, 300)}`);
   const tokens = (JSON.parse(response.body) as { pageTokens?: string[] }).pageTokens;
   if (!Array.isArray(tokens)) throw new ReadError(`GET ${target.what} partitions: no pageTokens in the response`);
   await Promise.all(
-    tokens.map(async (first, p) => {
-      for (let token: string | undefined = first, n = 0; token; n++) {
-        const { headers } = await page(target, query(target, { pageToken: token, pageSize: target.pageSize }), `partition ${p} page ${n}`);
-        token = headers["next-page-token"];
-      }
+    tokens.map((first, p) => {
+      let n = 0;
+      return pageSequence(target, (headers) => {
+        const token = headers ? headers["next-page-token"] : first;
+        return token ? { url: query(target, { pageToken: token, pageSize: target.pageSize }), where: `partition ${p} page ${n++}` } : undefined;
+      });
     }),
   );
 }

@@ -68,24 +68,34 @@ export function scanJson(bytes: Buffer): ScannedPage {
   return new Scanner(bytes).document();
 }
 
+/**
+ * Where scans write: escaping never more than doubles a text, so writes need no bounds check. Scans are
+ * synchronous, so one buffer serves them all; each page keeps an exact-size copy of its part.
+ */
+let scratch = Buffer.alloc(0);
+function scratchFor(inputBytes: number): Buffer {
+  if (scratch.length < 2 * inputBytes) scratch = Buffer.allocUnsafe(2 * inputBytes);
+  return scratch;
+}
+
 class Scanner {
   private i = 0;
   /** Where the next escaped byte goes in `out`. */
   private o = 0;
-  /** Everything read, escaped; never longer than twice the input, so writes need no bounds check. */
+  /** Everything read, escaped. */
   private readonly out: Buffer;
   /** Members of the element being read, by index in MEMBERS. */
   private readonly members: (Member | undefined)[] = MEMBERS.map(() => undefined);
   private lastStringEscaped = false;
 
   constructor(private readonly b: Buffer) {
-    this.out = Buffer.allocUnsafe(2 * b.length);
+    this.out = scratchFor(b.length);
   }
 
   document(): ScannedPage {
     this.whitespace();
     const page: ScannedPage =
-      this.b[this.i] === OPEN_ARRAY ? { kind: "array", elements: this.elements(), escaped: this.out.subarray(0, this.o) } : { kind: this.value(false) as Exclude<Kind, "array"> };
+      this.b[this.i] === OPEN_ARRAY ? { kind: "array", elements: this.elements(), escaped: Buffer.from(this.out.subarray(0, this.o)) } : { kind: this.value(false) as Exclude<Kind, "array"> };
     this.whitespace();
     if (this.i < this.b.length) this.fail("unexpected data after the JSON value");
     return page;

@@ -1,0 +1,62 @@
+import { ApiClient } from "../extractor/api/client.js";
+import { readAll, type PageRead, type ReadTarget, type Strategy } from "../extractor/read.js";
+import { Limit } from "../lib/limit.js";
+import { startSimulator, type Simulator } from "../simulator/server.js";
+import type { ApiVersion } from "../simulator/profile.js";
+
+/** How the pages of one read were handed over, seen from inside onPage. */
+interface Handover {
+  records: number;
+  /** Requests asked for while this page was with onPage (waiting up to a second for the first). */
+  asked: number;
+}
+
+/**
+ * Reads students with one request slot and an onPage that holds each page until the client has asked
+ * for another request (or a second passed: the read's last page has none after it).
+ */
+async function readHolding(sim: Simulator, strategy: Strategy) {
+  const client = new ApiClient({ tokenUrl: `${sim.url}/oauth/token`, clientId: sim.options.clientId, clientSecret: sim.options.clientSecret, concurrency: 1 });
+  const handovers: Handover[] = [];
+  const target: ReadTarget = {
+    client,
+    limit: new Limit(1),
+    url: `${sim.url}/data/v3/ed-fi/students`,
+    what: "students 2025",
+    pageSize: 10, // 3 pages of 30 students, and one read sequence in each strategy (reverse: one change-version slice)
+    maxChangeVersion: strategy === "reverse" ? Number.MAX_SAFE_INTEGER : undefined,
+    minChangeVersion: strategy === "reverse" ? 0 : undefined,
+    headers: {},
+    async onPage(page: PageRead) {
+      const before = client.counters.requests;
+      for (let waited = 0; client.counters.requests === before && waited < 1000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+      handovers.push({ records: page.records.length, asked: client.counters.requests - before });
+    },
+  };
+  try {
+    const { expected } = await readAll(target, strategy);
+    return { expected, handovers };
+  } finally {
+    client.close();
+  }
+}
+
+describe("reading pages", () => {
+  test.each([
+    ["7.3", "cursor"],
+    ["6.1", "offset"],
+    ["5.3", "reverse"],
+  ] as [ApiVersion, Strategy][])("ODS/API %s, %s paging: the next page is asked for while a page is handed over, and no more than that one", async (apiVersion, strategy) => {
+    const sim = await startSimulator({ students: 30, apiVersion });
+    try {
+      const { expected, handovers } = await readHolding(sim, strategy);
+      expect(handovers.reduce((sum, h) => sum + h.records, 0)).toBe(expected);
+      expect(handovers.length).toBeGreaterThan(2);
+      // Every page but the last had the next request on its way while onPage held it; never two.
+      expect(handovers.slice(0, -1).map((h) => h.asked)).toEqual(handovers.slice(0, -1).map(() => 1));
+      expect(handovers.at(-1)!.asked).toBe(0);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

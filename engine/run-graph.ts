@@ -41,7 +41,7 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
   // No vacuum at checkpoints: after an incremental build DuckDB would rewrite every row group that lost
   // rows to the increment's deletes, most of the time of a small increment (15 s instead of 21 s after a
   // 1% change at 100,000 students), and the file does not even shrink. Deleted rows stay marked until
-  // their table is rebuilt, which a full refresh does (README, "Incremental builds").
+  // their table is rebuilt, which a full refresh does (README, "sources and staging").
   const instance = await DuckDBInstance.create(path, { preserve_insertion_order: "false", max_vacuum_tasks: "0" });
   try {
     const connections = await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => instance.connect()));

@@ -35,7 +35,7 @@ export interface ReadTarget {
   minChangeVersion?: number;
   maxChangeVersion?: number;
   headers: Record<string, string>;
-  /** Receives each page. A read asks for its next page while one is being received, and for no more before it resolves (backpressure). */
+  /** Receives each page. While it runs, the read fetches at most one more page (backpressure). */
   onPage(page: PageRead): Promise<void>;
 }
 

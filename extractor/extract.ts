@@ -123,7 +123,7 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
 }
 
 async function extractResource(
-  ctx: { api: ApiShape; client: ApiClient; limit: Limit; lake: Lake; settings: Settings; runId: string; progress: Progress },
+  ctx: { api: ApiShape; client: ApiClient; limit: Limit; pages: Limit; lake: Lake; settings: Settings; runId: string; progress: Progress },
   plan: YearPlan,
   entry: CatalogEntry,
 ): Promise<ResourceResult> {
@@ -139,6 +139,7 @@ async function extractResource(
   const target = (url: string, operation: Operation, headers: Record<string, string>): ReadTarget => ({
     client: ctx.client,
     limit: ctx.limit,
+    pages: ctx.pages,
     url,
     what: `${path} ${plan.year}${operation === "upsert" ? "" : " " + url.split("/").at(-1)}`,
     pageSize: ctx.settings.EXTRACT_PAGE_SIZE,
@@ -230,8 +231,10 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
     http: { requests: 0, retries: 0, tokenRequests: 0 },
   };
   const limit = new Limit(settings.EXTRACT_CONCURRENCY);
+  // Each request slot's sequence may hold a page in flight and one being written.
+  const pages = new Limit(2 * settings.EXTRACT_CONCURRENCY);
   const commits = new Serial();
-  const ctx = { api, client, limit, lake, settings, runId, progress: options.progress };
+  const ctx = { api, client, limit, pages, lake, settings, runId, progress: options.progress };
   options.progress.begin({ runId, api, years, resources: entries.map((e) => e.resource) });
   try {
     await Promise.all(

@@ -26,6 +26,8 @@ export interface PageRead {
 export interface ReadTarget {
   client: ApiClient;
   limit: Limit;
+  /** Pages held, from their request until onPage resolved; shared by every read of a run, so memory stays flat however many run at once. */
+  pages: Limit;
   /** Resource URL, e.g. http://host/data/v3/ed-fi/students (or …/students/deletes). */
   url: string;
   /** Names the read in errors: "students 2025". */
@@ -96,11 +98,18 @@ async function pageSequence(target: ReadTarget, next: (headers?: Record<string, 
   let handing: Promise<void> = Promise.resolve();
   for (let request = next(); request; ) {
     const { url, where } = request;
-    const { page, headers } = await target.limit.run(() => fetchPage(target, url, where));
-    await handing;
-    handing = target.onPage(page);
+    const release = await target.pages.acquire();
+    let fetched: Awaited<ReturnType<typeof fetchPage>>;
+    try {
+      fetched = await target.limit.run(() => fetchPage(target, url, where));
+      await handing;
+    } catch (error) {
+      release();
+      throw error;
+    }
+    handing = target.onPage(fetched.page).finally(release);
     handing.catch(() => undefined); // awaited with the next page or at the end; not unhandled meanwhile
-    request = next(headers);
+    request = next(fetched.headers);
   }
   await handing;
 }

@@ -7,15 +7,23 @@ export class Limit {
   constructor(readonly size: number) {}
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
+    const release = await this.acquire();
     try {
       return await task();
     } finally {
+      release();
+    }
+  }
+
+  /** A slot, held until the returned function is called (once). */
+  async acquire(): Promise<() => void> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    return () => {
       const next = this.waiting.shift();
       if (next) next();
       else this.active--;
-    }
+    };
   }
 }
 

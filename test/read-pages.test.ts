@@ -21,6 +21,7 @@ async function readHolding(sim: Simulator, strategy: Strategy) {
   const target: ReadTarget = {
     client,
     limit: new Limit(1),
+    pages: new Limit(2),
     url: `${sim.url}/data/v3/ed-fi/students`,
     what: "students 2025",
     pageSize: 10, // 3 pages of 30 students, and one read sequence in each strategy (reverse: one change-version slice)
@@ -56,6 +57,49 @@ describe("reading pages", () => {
       expect(handovers.slice(0, -1).map((h) => h.asked)).toEqual(handovers.slice(0, -1).map(() => 1));
       expect(handovers.at(-1)!.asked).toBe(0);
     } finally {
+      await sim.stop();
+    }
+  });
+
+  test("reads running at once hold no more pages together than the run allows, however many there are", async () => {
+    const sim = await startSimulator({ students: 30, apiVersion: "6.1" });
+    const client = new ApiClient({ tokenUrl: `${sim.url}/oauth/token`, clientId: sim.options.clientId, clientSecret: sim.options.clientSecret, concurrency: 4 });
+    const limit = new Limit(4);
+    const pages = new Limit(3);
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let handed = 0;
+    const read = (resource: string): Promise<{ expected: number }> =>
+      readAll(
+        {
+          client,
+          limit,
+          pages,
+          url: `${sim.url}/data/v3/ed-fi/${resource}`,
+          what: `${resource} 2025`,
+          pageSize: 5,
+          headers: {},
+          async onPage(page) {
+            await gate; // no page is written until the gate opens
+            handed += page.records.length;
+          },
+        },
+        "offset",
+      );
+    try {
+      const reads = ["students", "studentSchoolAssociations", "studentSectionAssociations", "sections"].map(read);
+      // Until the requests stop coming: the four counts, then only as many pages as `pages` holds.
+      let seen = -1;
+      while (seen !== client.counters.requests) {
+        seen = client.counters.requests;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      expect(client.counters.requests - 4).toBe(3);
+      open();
+      const totals = await Promise.all(reads);
+      expect(handed).toBe(totals.reduce((sum, t) => sum + t.expected, 0));
+    } finally {
+      client.close();
       await sim.stop();
     }
   });

@@ -15,11 +15,14 @@ export class Limit {
     }
   }
 
-  /** A slot, held until the returned function is called (once). */
+  /** A slot, held until the returned function is called; calling it again does nothing. */
   async acquire(): Promise<() => void> {
     if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.active++;
+    let released = false;
     return () => {
+      if (released) return;
+      released = true;
       const next = this.waiting.shift();
       if (next) next();
       else this.active--;

@@ -20,6 +20,7 @@ const argv = await yargs(hideBin(process.argv))
   .option("latency-ms", { type: "number", describe: "Simulated per-request latency (default: simulator 0, extractor 20)" })
   .option("concurrency", { type: "string", describe: "Concurrent clients, comma-separated (default: simulator 1,4,16; extractor 16, the highest level given)" })
   .option("mutation", { type: "number", default: 0.01, describe: "transform: share of records changed before the incremental build" })
+  .option("rounds", { type: "number", default: 3, describe: "extractor: extracts of the big district, each between two raw serving-rate measurements" })
   .option("resources", { type: "string", default: "studentSectionAssociations", describe: "extractor: API paths to extract, comma-separated" })
   .strict()
   .version(false)
@@ -50,6 +51,7 @@ for (const suite of argv.suites as string[]) {
       seconds: argv.seconds,
       latencyMs: argv["latency-ms"] ?? 20,
       concurrency: Math.max(...levels("16")),
+      rounds: argv.rounds,
       resources: argv.resources.split(",").map((s) => s.trim()).filter(Boolean),
     });
     printExtractorResult(result);

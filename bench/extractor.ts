@@ -1,10 +1,13 @@
 // The extractor against the simulator, each in its own process, measured side by side in one run:
 //   efficiency  extractor records/s ÷ the simulator's raw serving rate (bench/simulator.ts) at the same
-//               concurrency, against the same simulator process with the same latency, measured just
-//               before and just after the extract: the higher of the two counts (the host's speed drifts)
-//   speed-up    over the seed project's sequential, accumulate-in-memory client (bench/naive.ts)
-//   memory      peak RSS of the extract process at the big district, and relative to a district a tenth
-//               of its size (the extractor streams pages to the lake: memory must not grow with volume)
+//               concurrency, against the same simulator process with the same latency. The host's speed
+//               swings by a third within a minute, so rounds alternate raw rate and extract (raw, extract,
+//               raw, extract, …, raw): each extract is compared with the mean of the raw rates measured
+//               just before and just after it, and the median of the rounds counts
+//   speed-up    the median extract over the seed project's sequential, accumulate-in-memory client
+//               (bench/naive.ts)
+//   memory      the highest peak RSS of the extracts at the big district, and relative to a district a
+//               tenth of its size (the extractor streams pages to the lake: memory must not grow with volume)
 // Lakes and the naive client's file go to a temporary folder that is removed afterwards.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,6 +28,8 @@ export interface ExtractorBenchOptions {
   concurrency: number;
   /** Measuring time of the raw serving rate. */
   seconds: number;
+  /** Extracts of the big district, each between two raw serving-rate measurements. */
+  rounds: number;
   /** API paths of the resources to extract. */
   resources: string[];
 }
@@ -78,22 +83,31 @@ export interface Verdict {
   met: boolean;
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
 export async function extractorBenchmark(options: ExtractorBenchOptions) {
+  if (!Number.isInteger(options.rounds) || options.rounds < 1) throw new Error(`rounds must be a positive integer, not ${options.rounds}`);
   const work = mkdtempSync(join(tmpdir(), "edfi-extractor-bench-"));
   const simulatorArgs = (students: number) => ["--students", String(students), "--latency-ms", String(options.latencyMs)];
   try {
     const big = await spawnSimulator(simulatorArgs(options.students));
     let totals: { path: string; total: number }[];
-    let extract: ExtractRun;
-    let rawBefore: ServingRate;
-    let rawAfter: ServingRate;
+    const raws: ServingRate[] = [];
+    const extracts: ExtractRun[] = [];
     let naive: Awaited<ReturnType<typeof runNaive>>;
     try {
       const bearer = await accessToken(big.url);
       totals = await Promise.all(options.resources.map(async (path) => ({ path, total: await totalCount(big.url, bearer, path) })));
-      rawBefore = await measureServingRate(big.url, options.concurrency, options.seconds, totals);
-      extract = await runExtract(big.url, options, work, "lake-big");
-      rawAfter = await measureServingRate(big.url, options.concurrency, options.seconds, totals);
+      const raw = () => measureServingRate(big.url, options.concurrency, options.seconds, totals);
+      raws.push(await raw());
+      for (let round = 0; round < options.rounds; round++) {
+        extracts.push(await runExtract(big.url, options, work, "lake-big"));
+        raws.push(await raw());
+      }
       naive = await runNaive(big.url, options, work);
     } finally {
       await big.stop();
@@ -106,38 +120,44 @@ export async function extractorBenchmark(options: ExtractorBenchOptions) {
       await smallSimulator.stop();
     }
 
-    if (extract.records !== extract.expected || small.records !== small.expected) {
-      console.warn(`extractor bench: landed ${extract.records}/${extract.expected} and ${small.records}/${small.expected} records (see the extract's mismatch)`);
+    const incomplete = [...extracts, small].filter((run) => run.records !== run.expected);
+    if (incomplete.length > 0) {
+      console.warn(`extractor bench: landed ${incomplete.map((run) => `${run.records}/${run.expected}`).join(", ")} records (see the extract's mismatch)`);
     }
-    const raw = rawAfter.recordsPerSecond >= rawBefore.recordsPerSecond ? rawAfter : rawBefore;
-    const efficiency = extract.workRate / raw.recordsPerSecond;
-    const speedUp = extract.workRate / naive.workRate;
-    const growth = extract.peakRssMb / small.peakRssMb;
+    const rounds = extracts.map((extract, i) => {
+      const rawRate = (raws[i].recordsPerSecond + raws[i + 1].recordsPerSecond) / 2;
+      return { extract, rawRate, efficiency: extract.workRate / rawRate, efficiencyWithStartup: extract.wallRate / rawRate };
+    });
+    const efficiency = median(rounds.map((r) => r.efficiency));
+    const extractRate = median(extracts.map((e) => e.workRate));
+    const speedUp = extractRate / naive.workRate;
+    const peakRssMb = Math.max(...extracts.map((e) => e.peakRssMb));
+    const records = extracts[0].records;
+    const growth = peakRssMb / small.peakRssMb;
     const verdicts: Verdict[] = [
-      { goal: "efficiency (extract records/s ÷ raw serving rate)", value: efficiency, target: "≥ 0.90", met: efficiency >= 0.9 },
+      { goal: `efficiency (extract records/s ÷ raw serving rate; median of ${rounds.length})`, value: efficiency, target: "≥ 0.90", met: efficiency >= 0.9 },
       { goal: "speed-up over the sequential in-memory client", value: speedUp, target: "≥ 5", met: !naive.error && speedUp >= 5 },
-      { goal: `peak RSS at ${extract.records} records (MB)`, value: extract.peakRssMb, target: "≤ 150", met: extract.peakRssMb <= 150 },
-      { goal: `peak RSS ${extract.records} ÷ ${small.records} records`, value: growth, target: "≤ 1.2", met: growth <= 1.2 },
+      { goal: `peak RSS at ${records} records (MB)`, value: peakRssMb, target: "≤ 150", met: peakRssMb <= 150 },
+      { goal: `peak RSS ${records} ÷ ${small.records} records`, value: growth, target: "≤ 1.2", met: growth <= 1.2 },
     ];
+    const rawRate = median(raws.map((r) => r.recordsPerSecond));
     return {
       students: options.students,
       smallStudents: options.smallStudents,
       latencyMs: options.latencyMs,
       concurrency: options.concurrency,
       resources: totals,
-      raw,
-      rawBefore,
-      rawAfter,
-      extract,
+      raws,
+      rounds,
       naive,
       small,
       ratios: {
         efficiency,
-        efficiencyWithStartup: extract.wallRate / raw.recordsPerSecond,
+        efficiencyWithStartup: median(rounds.map((r) => r.efficiencyWithStartup)),
         speedUp,
-        speedUpWithStartup: extract.wallRate / naive.wallRate,
-        /** The speed-up of a client as fast as the raw serving rate: the most any extractor can reach here. */
-        speedUpCeiling: raw.recordsPerSecond / naive.workRate,
+        speedUpWithStartup: median(extracts.map((e) => e.wallRate)) / naive.wallRate,
+        /** The speed-up of a client as fast as the (median) raw serving rate: the most any extractor can reach here. */
+        speedUpCeiling: rawRate / naive.workRate,
         rssGrowth: growth,
       },
       verdicts,
@@ -151,31 +171,22 @@ export type ExtractorBenchResult = Awaited<ReturnType<typeof extractorBenchmark>
 
 /** The figures as printed by `npm run bench -- extractor`. */
 export function printExtractorResult(result: ExtractorBenchResult): void {
-  const { rawBefore, rawAfter, extract, naive, small } = result;
+  const { raws, rounds, naive, small } = result;
   const r = (n: number) => Math.round(n).toLocaleString("en-US");
   const s = (n: number) => n.toFixed(1);
+  const rawRow = (name: string, raw: ServingRate) => ({ run: name, records: raw.records, "wall s": s(raw.seconds), "start-up s": "-", "work s": s(raw.seconds), "records/s (wall)": r(raw.recordsPerSecond), "records/s (work)": r(raw.recordsPerSecond), "CPU s": "-", "peak RSS MB": "-", efficiency: "-" });
+  const runRow = (name: string, run: Omit<ExtractRun, "expected" | "lakeMb">, efficiency?: number) => ({ run: name, records: run.records, "wall s": s(run.wallSeconds), "start-up s": s(run.startupSeconds), "work s": s(run.workSeconds), "records/s (wall)": r(run.wallRate), "records/s (work)": r(run.workRate), "CPU s": s(run.cpuSeconds), "peak RSS MB": s(run.peakRssMb), efficiency: efficiency === undefined ? "-" : efficiency.toFixed(2) });
   console.log(`extractor: ${result.students} students (small district ${result.smallStudents}), latency ${result.latencyMs} ms, concurrency ${result.concurrency}`);
   console.log(`  resources: ${result.resources.map((t) => `${t.path} ${t.total}`).join(", ")}`);
   console.table([
-    ...[
-      ["before", rawBefore],
-      ["after", rawAfter],
-    ].map(([when, x]) => {
-      const raw = x as ServingRate;
-      return { run: `raw serving rate (${raw.concurrency} clients), ${when as string}`, records: raw.records, "wall s": s(raw.seconds), "start-up s": "-", "work s": s(raw.seconds), "records/s (wall)": r(raw.recordsPerSecond), "records/s (work)": r(raw.recordsPerSecond), "CPU s": "-", "peak RSS MB": "-" };
-    }),
-    ...[
-      ["extract", extract],
-      ["naive sequential client" + (naive.error ? " (FAILED)" : ""), naive],
-      ["extract, small district", small],
-    ].map(([run, x]) => {
-      const c = x as ExtractRun;
-      return { run: run as string, records: c.records, "wall s": s(c.wallSeconds), "start-up s": s(c.startupSeconds), "work s": s(c.workSeconds), "records/s (wall)": r(c.wallRate), "records/s (work)": r(c.workRate), "CPU s": s(c.cpuSeconds), "peak RSS MB": s(c.peakRssMb) };
-    }),
+    rawRow(`raw serving rate (${raws[0].concurrency} clients)`, raws[0]),
+    ...rounds.flatMap((round, i) => [runRow(`extract ${i + 1} (÷ mean of the raw rates around it)`, round.extract, round.efficiency), rawRow("raw serving rate", raws[i + 1])]),
+    runRow("naive sequential client" + (naive.error ? " (FAILED)" : ""), naive),
+    runRow("extract, small district", small),
   ]);
   if (naive.error) console.log(`  naive client failed: ${naive.error}`);
-  console.log(`  lake ${s(extract.lakeMb)} MB gzip NDJSON; naive JSON file ${s(naive.fileMb)} MB`);
+  console.log(`  lake ${s(rounds[0].extract.lakeMb)} MB gzip NDJSON; naive JSON file ${s(naive.fileMb)} MB`);
   console.log(`  with start-up included: efficiency ${result.ratios.efficiencyWithStartup.toFixed(2)}, speed-up ${result.ratios.speedUpWithStartup.toFixed(1)}×`);
-  console.log(`  speed-up ceiling (raw serving rate ÷ naive client): ${result.ratios.speedUpCeiling.toFixed(1)}×`);
+  console.log(`  speed-up ceiling (median raw serving rate ÷ naive client): ${result.ratios.speedUpCeiling.toFixed(1)}×`);
   console.table(result.verdicts.map((v) => ({ goal: v.goal, measured: Number(v.value.toFixed(2)), target: v.target, verdict: v.met ? "PASS" : "MISS" })));
 }

@@ -60,7 +60,7 @@ export function compileDigest(projectDir: string, args: string[]): string {
   return hash.digest("hex").slice(0, 32);
 }
 
-/** Keeps the newest entries only: each vars combination (every lake path) makes its own. */
+/** Keeps the newest entries only: each combination of vars (as-of date, collections) makes its own. */
 function pruneCache(folder: string): void {
   // Another run may prune the same folder at once: an entry gone in between is skipped.
   const entries = readdirSync(folder)

@@ -1,6 +1,6 @@
 // `npm run transform`: compile the Dataform project for DuckDB over a local lake, then run it.
 import { statSync } from "node:fs";
-import { basename, extname, resolve } from "node:path";
+import { resolve } from "node:path";
 import { compileProject } from "./compile.js";
 import type { CompiledGraph } from "./compiled-graph.js";
 import { InputError } from "./errors.js";
@@ -44,15 +44,31 @@ export function compileVars(options: Pick<TransformOptions, "asOf" | "collection
   };
 }
 
+/**
+ * What the project is compiled with as `lakeUri`: the lake folder is bound into the compiled SQL
+ * afterwards, so one compile (15-20 s of CPU, then cached) serves every lake and database file.
+ */
+export const LAKE_STAND_IN = "/edfi-amt-lake-stand-in";
+
+/**
+ * The graph with `lake` in place of the stand-in. On DuckDB the lake path appears only inside SQL
+ * string literals (the sources' file globs), so it is escaped as one: quotes doubled.
+ */
+export function bindLake(graph: CompiledGraph, lake: string): CompiledGraph {
+  const literal = lake.replaceAll("'", "''");
+  return JSON.parse(JSON.stringify(graph).replaceAll(LAKE_STAND_IN, JSON.stringify(literal).slice(1, -1))) as CompiledGraph;
+}
+
 /** The compiled graph for DuckDB, the sources reading `lakeUri` (checked by `checkLake` when it must exist). */
-export function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
-  return compileProject({
+export async function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
+  const graph = await compileProject({
     projectDir: resolve(options.projectDir ?? "."),
-    vars: compileVars(options, lakeUri),
-    // DuckDB names a file's catalog after its base name (amt.duckdb → amt); see sql-rewrite.ts for why it does not matter.
-    defaultDatabase: basename(options.database, extname(options.database)),
+    vars: compileVars(options, LAKE_STAND_IN),
+    // Only cosmetic: the SQL rewrite drops the database part (see sql-rewrite.ts), so every file shares the compile.
+    defaultDatabase: "amt",
     disableAssertions: options.disableAssertions,
   });
+  return bindLake(graph, lakeUri);
 }
 
 /** Compiles and runs the actions; the lake is checked first and the database is only replaced by a good build. */

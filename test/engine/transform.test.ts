@@ -2,11 +2,11 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compileArgs, compileProject, parseCompiled } from "../../engine/compile.js";
+import { compileArgs, parseCompiled } from "../../engine/compile.js";
 import { actionsOf } from "../../engine/compiled-graph.js";
 import { CompileError, InputError } from "../../engine/errors.js";
 import { succeeded } from "../../engine/run-graph.js";
-import { checkLake, testProject, transform } from "../../engine/transform.js";
+import { bindLake, checkLake, compileFor, LAKE_STAND_IN, testProject, transform } from "../../engine/transform.js";
 import { catalog } from "../../lib/catalog.js";
 import { tempDatabase } from "../support/compiled-graph.js";
 import { emptyLake } from "../support/empty-lake.js";
@@ -32,16 +32,25 @@ describe("compiling the Dataform project for DuckDB", () => {
 
   test("the root project compiles for DuckDB, every compiled action runs over an empty lake and its unit tests pass", async () => {
     const lake = emptyLake();
-    const compiled = await compileProject({ projectDir: process.cwd(), vars: { lakeUri: lake }, defaultDatabase: "amt" });
+    const database = tempDatabase();
+    const compiled = await compileFor({ lake, database }, lake);
     const sources = actionsOf(compiled).filter((a) => a.target.schema === "edfi_sources");
     expect(sources.map((a) => a.target.name).sort()).toEqual(["_commits", ...catalog.map((e) => e.table)].sort());
-    const database = tempDatabase();
     const report = await transform({ lake, database });
     expect(report.results.map((r) => r.name).sort()).toEqual(actionsOf(compiled).map((a) => a.name).sort());
     expect(report.results.filter((r) => r.status === "failed")).toEqual([]);
     expect(report.committed).toBe(true);
     expect(existsSync(database)).toBe(true);
     expect(succeeded(await testProject({ lake, database }))).toBe(true);
+  }, 600_000);
+
+  test("the lake is bound after the compile: every SQL text gets the folder in place of the stand-in, as a literal", async () => {
+    const graph = await compileFor({ lake: "/x", database: tempDatabase() }, LAKE_STAND_IN);
+    const bound = bindLake(graph, "/data/o'neil");
+    expect(JSON.stringify(bound)).not.toContain(LAKE_STAND_IN);
+    const source = (g: typeof graph) => g.operations.find((o) => o.target.name === "students")!.queries.join("\n");
+    expect(source(bound)).toBe(source(graph).replaceAll(LAKE_STAND_IN, "/data/o''neil"));
+    expect(source(bound)).toContain("'/data/o''neil/edfi/students/school_year=*/*.ndjson.gz'");
   }, 600_000);
 
   test("a missing or remote lake is refused before anything runs", async () => {

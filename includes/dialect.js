@@ -277,14 +277,15 @@ function buildVariable(name, sql) {
 /**
  * Incremental reads of a lake source `alias` (a line table): only runs after `sinceSql` (a run staged
  * whole). On DuckDB the same bound on the run id in each file's name (<runId>-<part>.ndjson.gz) skips
- * the files of that run and older ones unread. Returns { preOps, condition }.
+ * the files of that run and older ones unread. Returns { preOps, condition, bound } (bound: the run id
+ * the build fixed, as SQL).
  */
 function linesSince(alias, sinceSql, name) {
   const since = buildVariable(`since_${name}`, sinceSql);
   const condition = `${alias}.run_id > ${since.value}`;
-  if (!DUCKDB) return { preOps: since.preOps, condition };
+  if (!DUCKDB) return { preOps: since.preOps, condition, bound: since.value };
   const fileRun = `regexp_replace(parse_filename(${alias}.filename), '-[0-9]+[.]ndjson[.]gz$', '')`;
-  return { preOps: since.preOps, condition: `${fileRun} > ${since.value} AND ${condition}` };
+  return { preOps: since.preOps, condition: `${fileRun} > ${since.value} AND ${condition}`, bound: since.value };
 }
 
 function recordSourceSql(target, table) {

@@ -234,14 +234,17 @@ function incrementalPreparation(ctx, entry) {
  * Statements run after every incremental build of a staging table: the MERGE only adds and replaces
  * rows, so remove the ones a newer full snapshot no longer contains and those of the records whose
  * latest line among the runs read is a delete (the same choice as the increment's). (The run bound is
- * still the pre-MERGE newest run: it was fixed by the pre-operation.)
+ * still the pre-MERGE newest run: it was fixed by the pre-operation.) Rows older than a snapshot can
+ * only be there once a snapshot newer than that bound came in: without one, the table is not scanned.
  */
 function incrementalCleanup(ctx, entry) {
   const commits = `(SELECT run_id, school_year, snapshot FROM ${ctx.ref(SOURCE_SCHEMA, COMMITS)} WHERE table_name = ${d.quote(entry.table)})`;
-  const deleted = `(\nWITH ${currentLinesSql(ctx, entry, unstagedRuns(ctx, entry, "l"))}\nSELECT id, school_year FROM latest WHERE operation = 'delete'\n) AS g`;
+  const unstaged = unstagedRuns(ctx, entry, "l");
+  const deleted = `(\nWITH ${currentLinesSql(ctx, entry, unstaged)}\nSELECT id, school_year FROM latest WHERE operation = 'delete'\n) AS g`;
   return [
     `DELETE FROM ${ctx.self()} AS t
-WHERE t._run_id < (SELECT MAX(c.run_id) FROM ${commits} AS c WHERE c.snapshot AND c.school_year = t.school_year)`,
+WHERE EXISTS (SELECT 1 FROM ${commits} AS n WHERE n.snapshot AND n.run_id > ${unstaged.bound})
+  AND t._run_id < (SELECT MAX(c.run_id) FROM ${commits} AS c WHERE c.snapshot AND c.school_year = t.school_year)`,
     `DELETE FROM ${ctx.self()} AS t
 WHERE ${d.matchesAny(
       [

@@ -1,7 +1,8 @@
 // End to end on the real parts: the simulator serves a district over HTTP, the extractor lands it in a
 // local lake, the embedded engine compiles the Dataform project and builds staging on DuckDB. Staging
 // must hold exactly the records the simulator holds as current, before and after a mutation with
-// updates, deletes and key changes (incremental build), and a full refresh must agree.
+// updates, deletes and key changes (incremental build), and after a new full snapshot (incremental
+// build), and a full refresh must agree.
 import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,7 +64,7 @@ describe.each<[string, Partial<SimulatorOptions>]>([
     expect(mismatches).toEqual([]);
   }
 
-  test("full build, incremental build after a mutation, and a full refresh that agrees", async () => {
+  test("full build, incremental builds after a mutation and after a new snapshot, and a full refresh that agrees", async () => {
     const { sim } = context;
     const lake = tempLake();
     const database = join(mkdtempSync(join(tmpdir(), "amt-")), "amt.duckdb");
@@ -85,6 +86,14 @@ describe.each<[string, Partial<SimulatorOptions>]>([
     expect(incrementals.filter((r) => r.detail !== "merged").map((r) => r.name)).toEqual([]);
     expect(incrementals.map((r) => r.name)).toEqual(expect.arrayContaining(catalog.filter((e) => e.incremental).map((e) => `edfi_staging.stg_${e.table}`)));
     expect(incrementals.some((r) => r.name.includes("__"))).toBe(true);
+    await expectStagingMatchesSimulator(database);
+
+    // A new full snapshot reads no deletes: what the district deleted since is simply not in it, and the
+    // incremental build must drop those records (and the rows of every older run) on its own.
+    const later = Object.values(sim.mutate(0.05)).flatMap((byResource) => Object.values(byResource));
+    expect(later.reduce((n, c) => n + c.deleted, 0)).toBeGreaterThan(0);
+    await runExtract(settings, { full: true });
+    expectSucceeded(await transform({ lake, database, concurrency: 2, selection: STAGING }));
     await expectStagingMatchesSimulator(database);
 
     const refreshed = join(mkdtempSync(join(tmpdir(), "amt-")), "amt.duckdb");

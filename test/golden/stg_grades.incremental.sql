@@ -52,7 +52,8 @@ FROM latest
 WHERE operation = 'upsert'
 ;
 DELETE FROM `edfi-amt.edfi_staging.stg_grades` AS t
-WHERE t._run_id < (SELECT MAX(c.run_id) FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS c WHERE c.snapshot AND c.school_year = t.school_year)
+WHERE EXISTS (SELECT 1 FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS n WHERE n.snapshot AND n.run_id > since_grades)
+  AND t._run_id < (SELECT MAX(c.run_id) FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS c WHERE c.snapshot AND c.school_year = t.school_year)
 ;
 DELETE FROM `edfi-amt.edfi_staging.stg_grades` AS t
 WHERE EXISTS (

@@ -1,6 +1,6 @@
 // `npm run transform`: compile the Dataform project for DuckDB over a local lake, then run it.
 import { statSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, extname, resolve } from "node:path";
 import { compileProject } from "./compile.js";
 import type { CompiledGraph } from "./compiled-graph.js";
 import { InputError } from "./errors.js";
@@ -46,7 +46,7 @@ export function compileVars(options: Pick<TransformOptions, "asOf" | "collection
 
 /**
  * What the project is compiled with as `lakeUri`: the lake folder is bound into the compiled SQL
- * afterwards, so one compile (15-20 s of CPU, then cached) serves every lake and database file.
+ * afterwards, so one compile (15-20 s of CPU, then cached) serves every lake.
  */
 export const LAKE_STAND_IN = "/edfi-amt-lake-stand-in";
 
@@ -64,8 +64,9 @@ export async function compileFor(options: TransformOptions, lakeUri: string): Pr
   const graph = await compileProject({
     projectDir: resolve(options.projectDir ?? "."),
     vars: compileVars(options, LAKE_STAND_IN),
-    // Only cosmetic: the SQL rewrite drops the database part (see sql-rewrite.ts), so every file shares the compile.
-    defaultDatabase: "amt",
+    // DuckDB names a file's catalog after its base name (amt.duckdb → amt), which `--actions amt.schema.name`
+    // selects by; the SQL rewrite drops the database part (see sql-rewrite.ts).
+    defaultDatabase: basename(options.database, extname(options.database)),
     disableAssertions: options.disableAssertions,
   });
   return bindLake(graph, lakeUri);

@@ -53,6 +53,12 @@ describe("compiling the Dataform project for DuckDB", () => {
     expect(source(bound)).toContain("'/data/o''neil/edfi/students/school_year=*/*.ndjson.gz'");
   }, 600_000);
 
+  test("--actions takes database.schema.name, the database named after the file", async () => {
+    const database = join(mkdtempSync(join(tmpdir(), "engine-db-")), "district.duckdb");
+    const report = await transform({ lake: emptyLake(), database, selection: { actions: ["district.edfi_sources._commits"], tags: [], includeDeps: false } });
+    expect(report.results.map((r) => [r.name, r.status])).toEqual([["edfi_sources._commits", "ok"]]);
+  }, 600_000);
+
   test("a missing or remote lake is refused before anything runs", async () => {
     const database = tempDatabase();
     await expect(transform({ lake: "/no/such/lake", database })).rejects.toThrow("Lake folder not found: /no/such/lake");

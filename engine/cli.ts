@@ -15,13 +15,12 @@ const parser = yargs(hideBin(process.argv))
   .scriptName("npm run transform --")
   .usage("$0 [options]\n$0 test [options]\n\nCompile the Dataform project for DuckDB and run it over the local lake into a DuckDB file.")
   .option("lake", { type: "string", describe: "Lake folder (LAKE_URI, default ./lake)" })
-  .option("db", { type: "string", default: "./amt.duckdb", describe: "DuckDB file to build; replaced only by a run with no failed action" })
+  .option("db", { type: "string", default: "./amt.duckdb", describe: "DuckDB file to build; changed only by a run with no failed action" })
   .option("as-of", { type: "string", describe: "Compute the AMT as of this date, YYYY-MM-DD (default today)" })
   .option("full-refresh", { type: "boolean", default: false, describe: "Rebuild incremental tables from scratch" })
   .option("actions", { type: "string", describe: "Comma-separated actions to run: name or schema.name" })
   .option("tags", { type: "string", describe: "Comma-separated tags: run the actions with any of them" })
   .option("include-deps", { type: "boolean", default: false, describe: "Also run the dependencies of the selected actions" })
-  .option("concurrency", { type: "number", describe: "Actions run at once (default 1: DuckDB parallelizes each query itself)" })
   .option("collections", { type: "string", describe: 'Optional AMT collections to build: all (default), none, or names joined by "," or "+" (rls, chrab, ews, asmt, equity)' })
   .option("disable-assertions", { type: "boolean", default: false, describe: "Leave assertions out (as dataform's own flag): build only" })
   .command("$0", "compile and run the actions (default)")
@@ -32,7 +31,6 @@ const parser = yargs(hideBin(process.argv))
 
 try {
   const argv = await parser.parseAsync();
-  if (argv.concurrency !== undefined && !(Number.isInteger(argv.concurrency) && argv.concurrency >= 1)) throw new InputError(`--concurrency must be a positive integer, got ${argv.concurrency}`);
   const tty = Boolean(process.stdout.isTTY);
   const options = {
     lake: argv.lake ?? loadEnvironment(process.env).LAKE_URI ?? "./lake",
@@ -41,7 +39,6 @@ try {
     collections: argv.collections,
     fullRefresh: argv["full-refresh"],
     selection: { actions: list(argv.actions), tags: list(argv.tags), includeDeps: argv["include-deps"] },
-    concurrency: argv.concurrency,
     disableAssertions: argv["disable-assertions"],
     progress: tty ? ttyProgress(process.stdout) : jsonLinesProgress(process.stdout),
   };

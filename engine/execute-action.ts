@@ -89,22 +89,14 @@ async function execute(connection: DuckDBConnection, relations: Relations, actio
   }
 }
 
-/**
- * One action as one transaction: it applies whole or not at all, and its statements share one commit.
- * A commit that writes the catalog costs a WAL sync (about 7 ms here); an incremental build runs some
- * 600 statements, most of them small.
- */
+/** One action, inside the build's transaction (see run-graph.ts); the relation it made is recorded. */
 export async function executeAction(connection: DuckDBConnection, action: Action, options: { fullRefresh: boolean; relations: Relations }): Promise<Outcome> {
-  await connection.run("BEGIN TRANSACTION");
   try {
     const outcome = await execute(connection, options.relations, action, options.fullRefresh);
-    await connection.run("COMMIT");
     const kind = createdKind(action.kind);
     if (kind) options.relations.record(action.target, kind);
     return outcome;
   } catch (error) {
-    await connection.run("ROLLBACK").catch(() => undefined);
     throw new ActionError(action, error);
   }
 }
-

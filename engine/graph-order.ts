@@ -1,6 +1,5 @@
 // Which actions run, and in what order: selection by name or tag (optionally with dependencies), a
-// topological order on the dependency edges, and a scheduler that runs independent actions in parallel.
-import { Limit } from "../lib/limit.js";
+// topological order on the dependency edges.
 import type { Action } from "./compiled-graph.js";
 import { InputError } from "./errors.js";
 
@@ -55,32 +54,4 @@ export function dependencyOrder(actions: Action[]): Action[] {
   };
   for (const action of actions) visit(action, []);
   return ordered;
-}
-
-/**
- * Runs each action once all its dependencies in the list have finished, at most `concurrency` at a
- * time. `run` resolves false when dependents must not run (the action failed); those dependents, and
- * theirs, are passed to `skip` with the name of the action that failed.
- */
-export async function runInDependencyOrder(
-  actions: Action[],
-  concurrency: number,
-  run: (action: Action) => Promise<boolean>,
-  skip: (action: Action, failed: string) => void,
-): Promise<void> {
-  const limit = new Limit(concurrency);
-  const outcomes = new Map<string, Promise<{ failed?: string }>>();
-  for (const action of dependencyOrder(actions)) {
-    const dependencies = action.dependencies.flatMap((name) => outcomes.get(name) ?? []);
-    const outcome = Promise.all(dependencies).then(async (results) => {
-      const failed = results.find((r) => r.failed !== undefined)?.failed;
-      if (failed !== undefined) {
-        skip(action, failed);
-        return { failed };
-      }
-      return (await limit.run(() => run(action))) ? {} : { failed: action.name };
-    });
-    outcomes.set(action.name, outcome);
-  }
-  await Promise.all(outcomes.values());
 }

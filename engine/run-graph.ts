@@ -3,10 +3,9 @@
 import { existsSync } from "node:fs";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { actionsOf, type Action, type CompiledGraph } from "./compiled-graph.js";
-import { buildOnCopy } from "./database-file.js";
 import { quote, Relations } from "./duckdb-sql.js";
 import { executeAction } from "./execute-action.js";
-import { dependencyOrder, runInDependencyOrder, selectActions, type Selection } from "./graph-order.js";
+import { dependencyOrder, selectActions, type Selection } from "./graph-order.js";
 import { silentProgress, type ActionResult, type Progress } from "./progress.js";
 import { describeFailure, runUnitTest } from "./unit-tests.js";
 
@@ -15,17 +14,12 @@ export interface RunOptions {
   database: string;
   fullRefresh?: boolean;
   selection?: Selection;
-  /**
-   * Actions run at once, each on its own connection. Default 1: DuckDB already spreads one query over
-   * every core, and concurrent writers to one database contend (a staging build ran 2-3× slower at 2).
-   */
-  concurrency?: number;
   progress?: Progress;
 }
 
 export interface RunReport {
   results: ActionResult[];
-  /** Whether the database file was replaced by this run's build (false when an action failed). */
+  /** Whether this run's build was committed to the database file (false when an action failed). */
   committed: boolean;
   seconds: number;
 }
@@ -35,7 +29,13 @@ export const succeeded = (report: RunReport) => report.results.every((r) => r.st
 
 const elapsed = (started: number) => (performance.now() - started) / 1000;
 
-async function runActions(path: string, actions: Action[], options: RunOptions, progress: Progress): Promise<ActionResult[]> {
+/**
+ * The actions in order, in one transaction on the database file: the build commits whole or not at all.
+ * The first action that fails rolls it back and the rest are skipped; a crash or Ctrl-C leaves nothing
+ * committed either (DuckDB replays only committed transactions from its WAL). One action at a time:
+ * DuckDB spreads each query over every core, and a transaction belongs to one connection.
+ */
+async function runActions(path: string, actions: Action[], options: RunOptions, progress: Progress): Promise<{ results: ActionResult[]; committed: boolean }> {
   // Tables are sets: without keeping the insertion order, DuckDB writes a CREATE TABLE AS in parallel and
   // with less memory (a staging build takes about a quarter less time).
   // No vacuum at checkpoints: after an incremental build DuckDB would rewrite every row group that lost
@@ -44,54 +44,50 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
   // their table is rebuilt, which a full refresh does (README, "sources and staging").
   const instance = await DuckDBInstance.create(path, { preserve_insertion_order: "false", max_vacuum_tasks: "0" });
   try {
-    const connections = await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, () => instance.connect()));
-    const idle = [...connections];
+    const connection = await instance.connect();
     const schemas = [...new Set(actions.map((a) => a.target.schema))];
-    await connections[0].run(schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quote(schema)};`).join("\n"));
-    const relations = await Relations.read(connections[0]);
+    await connection.run(schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quote(schema)};`).join("\n"));
+    const relations = await Relations.read(connection);
     const results: ActionResult[] = [];
     const report = (result: ActionResult) => {
       results.push(result);
       progress.done(result);
     };
     const describe = (action: Action) => ({ name: action.name, kind: action.kind, fileName: action.fileName });
-    await runInDependencyOrder(
-      actions,
-      connections.length,
-      async (action) => {
-        if (action.disabled) return report({ ...describe(action), status: "disabled", seconds: 0 }), true;
+    let failed: string | undefined;
+    await connection.run("BEGIN TRANSACTION");
+    for (const action of actions) {
+      if (action.disabled) report({ ...describe(action), status: "disabled", seconds: 0 });
+      else if (failed) report({ ...describe(action), status: "skipped", seconds: 0, message: `skipped: ${failed} failed, so the build stopped and nothing was written` });
+      else {
         progress.start(describe(action));
         const started = performance.now();
-        // The scheduler runs at most one action per connection, so one is always idle here.
-        const connection = idle.pop()!;
         try {
           const outcome = await executeAction(connection, action, { fullRefresh: options.fullRefresh ?? false, relations });
+          // A failing assertion reports data quality; the build goes on.
           if (outcome.status === "ok") report({ ...describe(action), status: "ok", seconds: elapsed(started), ...(outcome.detail ? { detail: outcome.detail } : {}) });
           else report({ ...describe(action), status: "assertion-failed", seconds: elapsed(started), rows: outcome.rows });
-          // A failing assertion reports data quality; what depends on it still runs.
-          return true;
         } catch (error) {
           report({ ...describe(action), status: "failed", seconds: elapsed(started), message: (error as Error).message });
-          return false;
-        } finally {
-          idle.push(connection);
+          failed = action.name;
+          await connection.run("ROLLBACK");
         }
-      },
-      (action, failed) => report({ ...describe(action), status: "skipped", seconds: 0, message: `skipped: depends on ${failed}, which failed` }),
-    );
-    // Everything into the file itself, so it can be renamed without its WAL.
-    await connections[0].run("CHECKPOINT");
-    for (const connection of connections) connection.closeSync();
-    return results;
+      }
+    }
+    if (!failed) {
+      await connection.run("COMMIT");
+      await connection.run("CHECKPOINT");
+    }
+    connection.closeSync();
+    return { results, committed: !failed };
   } finally {
     instance.closeSync();
   }
 }
 
 /**
- * Runs the graph's actions (all, or the selection) in dependency order on a copy of the database,
- * which replaces the original only if no action failed. Failing assertions do not stop the run or
- * the commit: they are reported, and `succeeded` is false.
+ * Runs the graph's actions (all, or the selection) in dependency order, committed only if none failed.
+ * Failing assertions do not stop the run or the commit: they are reported, and `succeeded` is false.
  */
 export async function runGraph(graph: CompiledGraph, options: RunOptions): Promise<RunReport> {
   const started = performance.now();
@@ -99,11 +95,7 @@ export async function runGraph(graph: CompiledGraph, options: RunOptions): Promi
   // Selection and cycles are checked before the database is touched.
   const actions = dependencyOrder(selectActions(actionsOf(graph), options.selection ?? { actions: [], tags: [], includeDeps: false }));
   progress.begin({ actions: actions.length, database: options.database });
-  let results: ActionResult[] = [];
-  const committed = await buildOnCopy(options.database, async (path) => {
-    results = await runActions(path, actions, options, progress);
-    return results.every((r) => r.status !== "failed");
-  });
+  const { results, committed } = await runActions(options.database, actions, options, progress);
   progress.end();
   return { results, committed, seconds: elapsed(started) };
 }

@@ -71,7 +71,7 @@ describe.each<[string, Partial<SimulatorOptions>]>([
     const settings = settingsFor(sim, lake);
 
     await runExtract(settings);
-    expectSucceeded(await transform({ lake, database, concurrency: 2 }));
+    expectSucceeded(await transform({ lake, database }));
     await expectStagingMatchesSimulator(database);
 
     const changes = sim.mutate(0.05);
@@ -79,7 +79,7 @@ describe.each<[string, Partial<SimulatorOptions>]>([
     expect(kinds.reduce((n, c) => n + c.deleted, 0)).toBeGreaterThan(0);
     expect(kinds.reduce((n, c) => n + c.keyChanged, 0)).toBeGreaterThan(0);
     await runExtract(settings);
-    const incremental = await transform({ lake, database, concurrency: 2, selection: STAGING });
+    const incremental = await transform({ lake, database, selection: STAGING });
     expectSucceeded(incremental);
     // Every incremental model (resources and their child collections) merged, none rebuilt.
     const incrementals = incremental.results.filter((r) => r.kind === "incremental");
@@ -93,11 +93,11 @@ describe.each<[string, Partial<SimulatorOptions>]>([
     const later = Object.values(sim.mutate(0.05)).flatMap((byResource) => Object.values(byResource));
     expect(later.reduce((n, c) => n + c.deleted, 0)).toBeGreaterThan(0);
     await runExtract(settings, { full: true });
-    expectSucceeded(await transform({ lake, database, concurrency: 2, selection: STAGING }));
+    expectSucceeded(await transform({ lake, database, selection: STAGING }));
     await expectStagingMatchesSimulator(database);
 
     const refreshed = join(mkdtempSync(join(tmpdir(), "amt-")), "amt.duckdb");
-    expectSucceeded(await transform({ lake, database: refreshed, concurrency: 2, selection: STAGING, fullRefresh: true }));
+    expectSucceeded(await transform({ lake, database: refreshed, selection: STAGING, fullRefresh: true }));
     const tables = await query(refreshed, "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'edfi_staging' ORDER BY table_name");
     for (const { table_name: table } of tables) {
       const rows = (db: string) => query(db, `SELECT * FROM edfi_staging.${String(table)} ORDER BY ALL`);

@@ -1,6 +1,6 @@
 import { actionsOf, type Action } from "../../engine/compiled-graph.js";
 import { InputError } from "../../engine/errors.js";
-import { dependencyOrder, runInDependencyOrder, selectActions } from "../../engine/graph-order.js";
+import { dependencyOrder, selectActions } from "../../engine/graph-order.js";
 import { assertion, graph, operation, ref, table, target } from "../support/compiled-graph.js";
 
 // src → stg → dim → dim's uniqueKey assertion; other: independent; a declared source outside the graph.
@@ -60,42 +60,5 @@ describe("dependency order", () => {
   test("a cycle is reported with its path", () => {
     const cyclic = actionsOf(graph({ tables: [table("s", "a", "SELECT 1", [target("s", "b")]), table("s", "b", "SELECT 1", [target("s", "a")])] }));
     expect(() => dependencyOrder(cyclic)).toThrow("Dependency cycle: s.a → s.b → s.a");
-  });
-});
-
-describe("the scheduler", () => {
-  test("never runs more than the bound at once, and starts each action after its dependencies finished", async () => {
-    const wide = actionsOf(graph({ tables: ["a", "b", "c", "d", "e"].map((n) => table("s", n, "SELECT 1", n === "e" ? [target("s", "a"), target("s", "b")] : [])) }));
-    let inFlight = 0;
-    let most = 0;
-    const finished: string[] = [];
-    await runInDependencyOrder(
-      wide,
-      2,
-      async (action) => {
-        if (action.name === "s.e") expect(finished).toEqual(expect.arrayContaining(["s.a", "s.b"]));
-        most = Math.max(most, ++inFlight);
-        await new Promise((resolve) => setImmediate(resolve));
-        inFlight--;
-        finished.push(action.name);
-        return true;
-      },
-      () => undefined,
-    );
-    expect(most).toBe(2);
-    expect(finished.sort()).toEqual(["s.a", "s.b", "s.c", "s.d", "s.e"]);
-  });
-
-  test("dependents of a failed action, and theirs, are skipped naming it; the rest runs", async () => {
-    const ran: string[] = [];
-    const skipped: string[] = [];
-    await runInDependencyOrder(
-      actions,
-      2,
-      async (action) => (ran.push(action.name), action.name !== "edfi_staging.stg"),
-      (action, failed) => skipped.push(`${action.name} ← ${failed}`),
-    );
-    expect(ran.sort()).toEqual(["analytics.other", "edfi_sources.src", "edfi_staging.stg"]);
-    expect(skipped).toEqual(["analytics.dim ← edfi_staging.stg", "edfi_assertions.analytics_dim_assertions_uniqueKey_0 ← edfi_staging.stg"]);
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -63,7 +63,7 @@ describe("running a compiled graph on DuckDB", () => {
   let report: RunReport;
 
   beforeAll(async () => {
-    report = await runGraph(project(lakeFile(first)), { database, concurrency: 2 });
+    report = await runGraph(project(lakeFile(first)), { database });
   });
 
   test("builds every action in dependency order with backtick names rewritten, pre- and post-operations included", async () => {
@@ -124,20 +124,29 @@ describe("running a compiled graph on DuckDB", () => {
     expect(await query(database, "SELECT count(*) AS n FROM analytics.student_dim")).toEqual([{ n: "3" }]);
   });
 
-  test("a failing action (a corrupt gzip file in the lake) names itself and the file, skips its dependents and leaves the old database intact", async () => {
-    const before = readFileSync(database);
+  test("a failing action (a corrupt gzip file in the lake) names itself and the file, stops the build and leaves the database as it was", async () => {
     const corrupt = lakeFile(first);
     writeFileSync(corrupt, Buffer.concat([readFileSync(corrupt).subarray(0, 20), Buffer.from("not gzip at all")]));
-    const broken = await runGraph(graph({ operations: [source(corrupt)], tables: [staging, table("analytics", "independent", "SELECT 1 AS x")] }), { database });
+    // Before the failure, the build replaces a table and empties another: both must come back.
+    const replaced = table("analytics", "checked", "SELECT -1 AS n");
+    const emptied = operation("analytics", "wipe", [`DELETE FROM ${ref("analytics", "student_dim")}`], [replaced.target]);
+    const failing = operation("edfi_sources", "students", source(corrupt).queries, [target("analytics", "wipe")]);
+    const broken = await runGraph(graph({ operations: [emptied, failing], tables: [replaced, staging, table("analytics", "independent", "SELECT 1 AS x")] }), { database });
+    expect(status(broken)).toEqual({
+      "analytics.checked": "ok",
+      "analytics.wipe": "ok",
+      "edfi_sources.students": "failed",
+      "edfi_staging.students": "skipped",
+      "analytics.independent": "skipped",
+    });
     const failure = broken.results.find((r) => r.status === "failed");
     expect(failure?.message).toContain("operation edfi_sources.students (definitions/students.sqlx): ");
     expect(failure?.message).toContain(corrupt);
-    expect(broken.results.find((r) => r.name === "edfi_staging.students")).toMatchObject({ status: "skipped", message: "skipped: depends on edfi_sources.students, which failed" });
-    expect(broken.results.find((r) => r.name === "analytics.independent")?.status).toBe("ok");
+    expect(broken.results.find((r) => r.name === "analytics.independent")?.message).toBe("skipped: edfi_sources.students failed, so the build stopped and nothing was written");
     expect(broken.committed).toBe(false);
-    expect(readFileSync(database).equals(before)).toBe(true);
-    expect(existsSync(`${database}.building`)).toBe(false);
     expect(await query(database, "SELECT count(*) AS n FROM analytics.student_dim")).toEqual([{ n: "3" }]);
+    expect(await query(database, "SELECT n FROM analytics.checked")).toEqual([{ n: "3" }]);
+    expect(await query(database, "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'independent'")).toEqual([{ n: "0" }]);
   });
 });
 

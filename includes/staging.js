@@ -175,7 +175,7 @@ snapshots AS (
   GROUP BY school_year
 ),
 lines AS (
-  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at${record ? `, ${record}` : ""}
+  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, ${record}
   FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)} AS l
   INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
@@ -191,19 +191,24 @@ ${d.firstPerGroup("lines", ["school_year", "id"], "run_id DESC, CASE operation W
  * The staging query of a resource: current records, typed. One row per record id and school year, hence
  * per natural key: the API keeps natural keys unique among its records, a key change keeps the id, and
  * the uniqueKey assertion checks it (a second window over the key would cost a third of the build).
+ * An increment also has a row for each record whose latest line is a delete: a tombstone, marked by a
+ * NULL last_modified_date, that the MERGE puts in place of the record's row and incrementalCleanup
+ * removes (one pass over the new lines, where a separate delete would read them again).
  */
 function stagingQuery(ctx, entry) {
   const columns = resourceColumns(entry);
   const paths = [...readPaths(columns), "_lastModifiedDate"];
   // The child tables unnest these arrays rather than the whole record: each reads and parses only its own.
   const record = d.jsonRecord("l.data", paths, entry.children.map((c) => c.path), "_v");
-  const since = entry.incremental && ctx.incremental() ? unstagedRuns(ctx, entry, "l") : null;
+  const increment = entry.incremental && ctx.incremental();
+  const since = increment ? unstagedRuns(ctx, entry, "l") : null;
+  const lastModified = `COALESCE(${d.toTimestamp(record.text("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")})`;
   const select = [
     "id",
     "school_year",
     ...selectColumns(columns, record.text),
     ...(entry.descriptor ? [`${record.text("namespace")} || '#' || ${record.text("codeValue")} AS uri`] : []),
-    `COALESCE(${d.toTimestamp(record.text("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")}) AS last_modified_date`,
+    `${increment ? `CASE WHEN operation = 'upsert' THEN ${lastModified} END` : lastModified} AS last_modified_date`,
     `${d.toTimestamp("extracted_at")} AS extracted_at`,
     "run_id AS _run_id",
     ...entry.children.map((child) => `${record.document(child.path)} AS ${arrayColumn(child)}`),
@@ -211,8 +216,7 @@ function stagingQuery(ctx, entry) {
   return `WITH ${currentLinesSql(ctx, entry, since, record.select)}
 SELECT
   ${select.join(",\n  ")}
-FROM latest
-WHERE operation = 'upsert'`;
+FROM latest${increment ? "" : "\nWHERE operation = 'upsert'"}`;
 }
 
 /**
@@ -231,29 +235,20 @@ function incrementalPreparation(ctx, entry) {
 }
 
 /**
- * Statements run after every incremental build of a staging table: the MERGE only adds and replaces
- * rows, so remove the ones a newer full snapshot no longer contains and those of the records whose
- * latest line among the runs read is a delete (the same choice as the increment's). (The run bound is
- * still the pre-MERGE newest run: it was fixed by the pre-operation.) Rows older than a snapshot can
- * only be there once a snapshot newer than that bound came in: without one, the table is not scanned.
+ * Statements run after every incremental build of a staging table: remove the tombstones of deleted
+ * records (see stagingQuery), and the rows a newer full snapshot no longer contains, as the MERGE only
+ * adds and replaces rows. (The run bound is still the pre-MERGE newest run: it was fixed by the
+ * pre-operation.) Rows older than a snapshot can only be there once a snapshot newer than that bound
+ * came in: without one, the table is not scanned.
  */
 function incrementalCleanup(ctx, entry) {
   const commits = `(SELECT run_id, school_year, snapshot FROM ${ctx.ref(SOURCE_SCHEMA, COMMITS)} WHERE table_name = ${d.quote(entry.table)})`;
   const unstaged = unstagedRuns(ctx, entry, "l");
-  const deleted = `(\nWITH ${currentLinesSql(ctx, entry, unstaged)}\nSELECT id, school_year FROM latest WHERE operation = 'delete'\n) AS g`;
   return [
+    `DELETE FROM ${ctx.self()} WHERE last_modified_date IS NULL`,
     `DELETE FROM ${ctx.self()} AS t
 WHERE EXISTS (SELECT 1 FROM ${commits} AS n WHERE n.snapshot AND n.run_id > ${unstaged.bound})
   AND t._run_id < (SELECT MAX(c.run_id) FROM ${commits} AS c WHERE c.snapshot AND c.school_year = t.school_year)`,
-    `DELETE FROM ${ctx.self()} AS t
-WHERE ${d.matchesAny(
-      [
-        ["t.id", "g.id"],
-        ["t.school_year", "g.school_year"],
-      ],
-      deleted,
-      "TRUE",
-    )}`,
   ];
 }
 
@@ -339,7 +334,7 @@ function resourceColumnDescriptions(entry) {
     school_year: "School year of the lake partition (the API instance or school-year label it was extracted from).",
     ...describeColumns(resourceColumns(entry), entry.resource),
     ...(entry.descriptor ? { uri: "Descriptor URI (namespace#codeValue), what references to this descriptor carry." } : {}),
-    last_modified_date: "_lastModifiedDate of the record, or its extraction time when the API version does not send one.",
+    last_modified_date: "_lastModifiedDate of the record, or its extraction time when the API version does not send one (never NULL: NULL marks a deleted record's row within an incremental build).",
     extracted_at: "When the extractor read the record.",
     _run_id: "Extract run that landed this version of the record.",
     ...Object.fromEntries(

@@ -45,45 +45,13 @@ SELECT
   SPLIT(JSON_VALUE(_v, '$.performanceBaseConversionDescriptor'), '#')[SAFE_OFFSET(1)] AS performance_base_conversion_descriptor,
   JSON_VALUE(_v, '$.performanceBaseConversionDescriptor') AS performance_base_conversion_descriptor_uri,
   JSON_VALUE(_v, '$.diagnosticStatement') AS diagnostic_statement,
-  COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(_v, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP)) AS last_modified_date,
+  CASE WHEN operation = 'upsert' THEN COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(_v, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP)) END AS last_modified_date,
   SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP) AS extracted_at,
   run_id AS _run_id
 FROM latest
-WHERE operation = 'upsert'
+;
+DELETE FROM `edfi-amt.edfi_staging.stg_grades` WHERE last_modified_date IS NULL
 ;
 DELETE FROM `edfi-amt.edfi_staging.stg_grades` AS t
 WHERE EXISTS (SELECT 1 FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS n WHERE n.snapshot AND n.run_id > since_grades)
   AND t._run_id < (SELECT MAX(c.run_id) FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS c WHERE c.snapshot AND c.school_year = t.school_year)
-;
-DELETE FROM `edfi-amt.edfi_staging.stg_grades` AS t
-WHERE EXISTS (
-  SELECT 1
-  FROM (
-WITH commits AS (
-  SELECT run_id, school_year, snapshot
-  FROM `edfi-amt.edfi_sources._commits`
-  WHERE table_name = 'grades'
-),
-snapshots AS (
-  SELECT school_year, MAX(run_id) AS run_id
-  FROM commits
-  WHERE snapshot
-  GROUP BY school_year
-),
-lines AS (
-  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at
-  FROM `edfi-amt.edfi_sources.grades` AS l
-  INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
-  LEFT JOIN snapshots AS s ON s.school_year = l.school_year
-  WHERE l.operation IN ('upsert', 'delete')
-    AND l.run_id >= COALESCE(s.run_id, '')
-    AND l.run_id > since_grades
-),
-latest AS (
-SELECT * FROM lines WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, id ORDER BY run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END) = 1
-)
-SELECT id, school_year FROM latest WHERE operation = 'delete'
-) AS g
-  WHERE TRUE
-    AND g.id = t.id AND g.school_year = t.school_year
-)

@@ -21,6 +21,7 @@ const parser = yargs(hideBin(process.argv))
   .option("actions", { type: "string", describe: "Comma-separated actions to run: name or schema.name" })
   .option("tags", { type: "string", describe: "Comma-separated tags: run the actions with any of them" })
   .option("include-deps", { type: "boolean", default: false, describe: "Also run the dependencies of the selected actions" })
+  .option("threads", { type: "number", describe: "DuckDB threads per query (default: one per core)" })
   .option("collections", { type: "string", describe: 'Optional AMT collections to build: all (default), none, or names joined by "," or "+" (rls, chrab, ews, asmt, equity)' })
   .option("disable-assertions", { type: "boolean", default: false, describe: "Leave assertions out (as dataform's own flag): build only" })
   .command("$0", "compile and run the actions (default)")
@@ -31,6 +32,7 @@ const parser = yargs(hideBin(process.argv))
 
 try {
   const argv = await parser.parseAsync();
+  if (argv.threads !== undefined && !(Number.isInteger(argv.threads) && argv.threads >= 1)) throw new InputError(`--threads must be a positive integer, got ${argv.threads}`);
   const tty = Boolean(process.stdout.isTTY);
   const options = {
     lake: argv.lake ?? loadEnvironment(process.env).LAKE_URI ?? "./lake",
@@ -39,6 +41,7 @@ try {
     collections: argv.collections,
     fullRefresh: argv["full-refresh"],
     selection: { actions: list(argv.actions), tags: list(argv.tags), includeDeps: argv["include-deps"] },
+    threads: argv.threads,
     disableAssertions: argv["disable-assertions"],
     progress: tty ? ttyProgress(process.stdout) : jsonLinesProgress(process.stdout),
   };

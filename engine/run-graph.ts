@@ -1,6 +1,7 @@
 // Executes a compiled Dataform graph on a DuckDB file: `runGraph` for the actions, `runTests` for the
 // unit tests. Programmatic entry points for the CLI, the tests and the demo.
 import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { actionsOf, type Action, type CompiledGraph } from "./compiled-graph.js";
 import { quote, Relations } from "./duckdb-sql.js";
@@ -14,6 +15,8 @@ export interface RunOptions {
   database: string;
   fullRefresh?: boolean;
   selection?: Selection;
+  /** DuckDB threads per query (its `threads` setting); default: one per core. */
+  threads?: number;
   progress?: Progress;
 }
 
@@ -30,19 +33,20 @@ export const succeeded = (report: RunReport) => report.results.every((r) => r.st
 const elapsed = (started: number) => (performance.now() - started) / 1000;
 
 /**
- * The actions in order, in one transaction on the database file: the build commits whole or not at all.
- * The first action that fails rolls it back and the rest are skipped; a crash or Ctrl-C leaves nothing
- * committed either (DuckDB replays only committed transactions from its WAL). One action at a time:
- * DuckDB spreads each query over every core, and a transaction belongs to one connection.
+ * The actions in order, one at a time (a transaction belongs to one connection: the parallelism is
+ * DuckDB's, up to `threads` per query). The first action that fails is rolled back and the rest are
+ * skipped. With `commitEach` every action commits on its own (for a new file, which nobody reads until
+ * it is complete); otherwise the whole build is one transaction, committed only if nothing failed.
  */
-async function runActions(path: string, actions: Action[], options: RunOptions, progress: Progress): Promise<{ results: ActionResult[]; committed: boolean }> {
+async function runActions(path: string, actions: Action[], options: RunOptions, progress: Progress, commitEach: boolean): Promise<{ results: ActionResult[]; committed: boolean }> {
   // Tables are sets: without keeping the insertion order, DuckDB writes a CREATE TABLE AS in parallel and
   // with less memory (a staging build takes about a quarter less time).
   // No vacuum at checkpoints: after an incremental build DuckDB would rewrite every row group that lost
   // rows to the increment's deletes, most of the time of a small increment (15 s instead of 21 s after a
   // 1% change at 100,000 students), and the file does not even shrink. Deleted rows stay marked until
   // their table is rebuilt, which a full refresh does (README, "sources and staging").
-  const instance = await DuckDBInstance.create(path, { preserve_insertion_order: "false", max_vacuum_tasks: "0" });
+  const settings = { preserve_insertion_order: "false", max_vacuum_tasks: "0", ...(options.threads ? { threads: String(options.threads) } : {}) };
+  const instance = await DuckDBInstance.create(path, settings);
   try {
     const connection = await instance.connect();
     const schemas = [...new Set(actions.map((a) => a.target.schema))];
@@ -64,6 +68,7 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
         const started = performance.now();
         try {
           const outcome = await executeAction(connection, action, { fullRefresh: options.fullRefresh ?? false, relations });
+          if (commitEach) await connection.run("COMMIT; BEGIN TRANSACTION");
           // A failing assertion reports data quality; the build goes on.
           if (outcome.status === "ok") report({ ...describe(action), status: "ok", seconds: elapsed(started), ...(outcome.detail ? { detail: outcome.detail } : {}) });
           else report({ ...describe(action), status: "assertion-failed", seconds: elapsed(started), rows: outcome.rows });
@@ -86,7 +91,11 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
 }
 
 /**
- * Runs the graph's actions (all, or the selection) in dependency order, committed only if none failed.
+ * Runs the graph's actions (all, or the selection) in dependency order; the database changes only if
+ * none failed. An existing file is updated in one transaction: a failure, a crash or Ctrl-C leaves it as
+ * it was (DuckDB replays only committed transactions from its WAL). A new file is built as
+ * `<db>.building`, an action per transaction (a single one holds every table it wrote in memory until the
+ * end: a whole-graph build takes a tenth longer and a sixth more memory), and renamed when complete.
  * Failing assertions do not stop the run or the commit: they are reported, and `succeeded` is false.
  */
 export async function runGraph(graph: CompiledGraph, options: RunOptions): Promise<RunReport> {
@@ -95,9 +104,22 @@ export async function runGraph(graph: CompiledGraph, options: RunOptions): Promi
   // Selection and cycles are checked before the database is touched.
   const actions = dependencyOrder(selectActions(actionsOf(graph), options.selection ?? { actions: [], tags: [], includeDeps: false }));
   progress.begin({ actions: actions.length, database: options.database });
-  const { results, committed } = await runActions(options.database, actions, options, progress);
+  let run: { results: ActionResult[]; committed: boolean };
+  if (existsSync(options.database)) run = await runActions(options.database, actions, options, progress, false);
+  else {
+    const building = `${options.database}.building`;
+    await removeDatabase(building); // left by a killed run
+    run = await runActions(building, actions, options, progress, true);
+    if (run.committed) await rename(building, options.database);
+    else await removeDatabase(building);
+  }
   progress.end();
-  return { results, committed, seconds: elapsed(started) };
+  return { ...run, seconds: elapsed(started) };
+}
+
+/** A database file and the WAL DuckDB keeps beside it. */
+async function removeDatabase(path: string): Promise<void> {
+  await Promise.all([rm(path, { force: true }), rm(`${path}.wal`, { force: true })]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -150,7 +150,33 @@ describe("running a compiled graph on DuckDB", () => {
   });
 });
 
+describe("a new database", () => {
+  test("is built as <db>.building, committed action by action, and renamed when complete", async () => {
+    const database = tempDatabase();
+    const built = await runGraph(graph({ tables: [table("analytics", "one", "SELECT 1 AS x")] }), { database });
+    expect(built.committed).toBe(true);
+    expect(existsSync(`${database}.building`)).toBe(false);
+    expect(await query(database, "SELECT x FROM analytics.one")).toEqual([{ x: 1 }]);
+  });
+
+  test("is not created when its build fails, and nothing of it is left", async () => {
+    const database = tempDatabase();
+    const tables = [table("analytics", "one", "SELECT 1 AS x"), table("analytics", "bad", "SELECT * FROM nowhere", [target("analytics", "one")])];
+    const broken = await runGraph(graph({ tables }), { database });
+    expect(status(broken)).toEqual({ "analytics.one": "ok", "analytics.bad": "failed" });
+    expect(broken.committed).toBe(false);
+    expect(existsSync(database)).toBe(false);
+    expect(existsSync(`${database}.building`)).toBe(false);
+  });
+});
+
 describe("other action kinds", () => {
+  test("DuckDB runs the build with the threads asked for", async () => {
+    const database = tempDatabase();
+    await runGraph(graph({ tables: [table("analytics", "setting", "SELECT current_setting('threads') AS threads")] }), { database, threads: 1 });
+    expect(await query(database, "SELECT threads FROM analytics.setting")).toEqual([{ threads: "1" }]);
+  });
+
   test("an incremental table without a unique key appends; disabled actions are skipped but their dependents run", async () => {
     const database = tempDatabase();
     const log = {

@@ -85,5 +85,8 @@ describe("npm run transform", () => {
     expect(run.stderr.trim()).toBe("Lake folder not found: /no/such/lake (run npm run extract first, or pass --lake <dir> / set LAKE_URI)");
     expect(run.status).toBe(2);
     expect(cli("--as-of", "1 March", "--lake", emptyLake(), "--db", tempDatabase()).status).toBe(2);
+    const threads = cli("--threads", "0", "--lake", emptyLake(), "--db", tempDatabase());
+    expect(threads.stderr.trim()).toBe("--threads must be a positive integer, got 0");
+    expect(threads.status).toBe(2);
   });
 });

@@ -95,7 +95,7 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
  * none failed. An existing file is updated in one transaction: a failure, a crash or Ctrl-C leaves it as
  * it was (DuckDB replays only committed transactions from its WAL). A new file is built as
  * `<db>.building`, an action per transaction (a single one holds every table it wrote in memory until the
- * end: a whole-graph build takes a tenth longer and a sixth more memory), and renamed when complete.
+ * end: a whole-graph build takes a tenth longer and a fifth more memory), and renamed when complete.
  * Failing assertions do not stop the run or the commit: they are reported, and `succeeded` is false.
  */
 export async function runGraph(graph: CompiledGraph, options: RunOptions): Promise<RunReport> {

@@ -75,7 +75,8 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
         } catch (error) {
           report({ ...describe(action), status: "failed", seconds: elapsed(started), message: (error as Error).message });
           failed = action.name;
-          await connection.run("ROLLBACK");
+          // DuckDB aborts a transaction at its first error; after a failed COMMIT there is none left.
+          await connection.run("ROLLBACK").catch(() => undefined);
         }
       }
     }
@@ -109,9 +110,14 @@ export async function runGraph(graph: CompiledGraph, options: RunOptions): Promi
   else {
     const building = `${options.database}.building`;
     await removeDatabase(building); // left by a killed run
-    run = await runActions(building, actions, options, progress, true);
-    if (run.committed) await rename(building, options.database);
-    else await removeDatabase(building);
+    let renamed = false;
+    try {
+      run = await runActions(building, actions, options, progress, true);
+      if (run.committed) await rename(building, options.database);
+      renamed = run.committed;
+    } finally {
+      if (!renamed) await removeDatabase(building);
+    }
   }
   progress.end();
   return { ...run, seconds: elapsed(started) };

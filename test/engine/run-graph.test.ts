@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { silentProgress } from "../../engine/progress.js";
 import { runGraph, runTests, succeeded, type RunReport } from "../../engine/run-graph.js";
 import { assertion, graph, operation, query, ref, table, target, tempDatabase } from "../support/compiled-graph.js";
 
@@ -165,6 +166,15 @@ describe("a new database", () => {
     const broken = await runGraph(graph({ tables }), { database });
     expect(status(broken)).toEqual({ "analytics.one": "ok", "analytics.bad": "failed" });
     expect(broken.committed).toBe(false);
+    expect(existsSync(database)).toBe(false);
+    expect(existsSync(`${database}.building`)).toBe(false);
+  });
+
+  test("is not left half-built when the run itself throws", async () => {
+    const database = tempDatabase();
+    const tables = [table("analytics", "one", "SELECT 1 AS x"), table("analytics", "two", "SELECT 2 AS x", [target("analytics", "one")])];
+    const progress = { ...silentProgress, start: (action: { name: string }) => { if (action.name === "analytics.two") throw new Error("progress broke"); } };
+    await expect(runGraph(graph({ tables }), { database, progress })).rejects.toThrow("progress broke");
     expect(existsSync(database)).toBe(false);
     expect(existsSync(`${database}.building`)).toBe(false);
   });

@@ -1,5 +1,6 @@
-// State assessments: English and math in grades 3–8 and 10, three objectives each, taken by every
-// student of a tested grade each spring. Scale scores follow the student's ability (as grades do).
+// State assessments: English and math in grades 3–8 and 10, three objectives each (scored and given a
+// performance level), taken by every student of a tested grade each spring. Scale scores follow the
+// student's ability (as grades do).
 import { unit } from "../random.js";
 import { GRADE_LEVELS, uri, type Code } from "./descriptors.js";
 import { ability } from "./grades.js";
@@ -16,6 +17,7 @@ const SUBJECTS: { code: string; subject: Code<"AcademicSubject">; objectives: st
 ];
 const OBJECTIVES = 3;
 const [MIN_SCALE, MAX_SCALE, MAX_RAW] = [1000, 2000, 60];
+const OBJECTIVE_RAW = MAX_RAW / OBJECTIVES;
 /** Scale-score cuts: the lowest score of each performance level. */
 const LEVELS: [Code<"PerformanceLevel">, number][] = [
   ["Below Basic", MIN_SCALE],
@@ -70,10 +72,16 @@ export function assessmentTables(m: Model): Record<string, Table> {
       serialNumber: "Form A",
       scoreResults: [result(SCALE, scale), result(RAW, raw)],
       performanceLevels: [level],
-      studentObjectiveAssessments: ASSESSMENTS[a].objectives.map((_, o) => ({
-        objectiveAssessmentReference: { ...assessmentRef(a), identificationCode: objectiveCode(a, o) },
-        scoreResults: [result(RAW, Math.max(0, Math.min(MAX_RAW / OBJECTIVES, Math.round(raw / OBJECTIVES + 4 * (unit(seed, SCORE, placement.student, plan.year, subject, o) - 0.5)))))],
-      })),
+      studentObjectiveAssessments: ASSESSMENTS[a].objectives.map((_, o) => {
+        const objectiveRaw = Math.max(0, Math.min(OBJECTIVE_RAW, Math.round(raw / OBJECTIVES + 4 * (unit(seed, SCORE, placement.student, plan.year, subject, o) - 0.5))));
+        // An objective's level is the overall level its raw score would earn on the whole test's scale.
+        const objectiveLevel = performanceLevel(MIN_SCALE + (objectiveRaw / OBJECTIVE_RAW) * (MAX_SCALE - MIN_SCALE));
+        return {
+          objectiveAssessmentReference: { ...assessmentRef(a), identificationCode: objectiveCode(a, o) },
+          scoreResults: [result(RAW, objectiveRaw)],
+          performanceLevels: [{ assessmentReportingMethodDescriptor: RAW, performanceLevelDescriptor: uri("PerformanceLevel", objectiveLevel), performanceLevelMet: true }],
+        };
+      }),
     };
   };
 
@@ -111,8 +119,8 @@ export function assessmentTables(m: Model): Record<string, Table> {
           assessmentReference: assessmentRef(a),
           description: ASSESSMENTS[a].objectives[o],
           percentOfAssessment: Math.round(1000 / OBJECTIVES) / 10,
-          maxRawScore: MAX_RAW / OBJECTIVES,
-          scores: [scoreRange(RAW, MAX_RAW / OBJECTIVES)],
+          maxRawScore: OBJECTIVE_RAW,
+          scores: [scoreRange(RAW, OBJECTIVE_RAW)],
         };
       },
       update: revise("description"),

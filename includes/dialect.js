@@ -277,15 +277,16 @@ function buildVariable(name, sql) {
 /**
  * Incremental reads of a lake source `alias` (a line table): only runs after `sinceSql` (a run staged
  * whole). On DuckDB the same bound on the run id in each file's name (<runId>-<part>.ndjson.gz) skips
- * the files of that run and older ones unread. Returns { preOps, condition, bound } (bound: the run id
- * the build fixed, as SQL).
+ * the files of that run and older ones unread. Returns { preOps, condition, bound, skipsOlderFiles }
+ * (bound: the run id the build fixed, as SQL; skipsOlderFiles: whether reading the new lines costs what
+ * they hold rather than a scan of the whole source, as on BigQuery).
  */
 function linesSince(alias, sinceSql, name) {
   const since = buildVariable(`since_${name}`, sinceSql);
   const condition = `${alias}.run_id > ${since.value}`;
-  if (!DUCKDB) return { preOps: since.preOps, condition, bound: since.value };
+  if (!DUCKDB) return { preOps: since.preOps, condition, bound: since.value, skipsOlderFiles: false };
   const fileRun = `regexp_replace(parse_filename(${alias}.filename), '-[0-9]+[.]ndjson[.]gz$', '')`;
-  return { preOps: since.preOps, condition: `${fileRun} > ${since.value} AND ${condition}`, bound: since.value };
+  return { preOps: since.preOps, condition: `${fileRun} > ${since.value} AND ${condition}`, bound: since.value, skipsOlderFiles: true };
 }
 
 function recordSourceSql(target, table) {

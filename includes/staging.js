@@ -242,19 +242,28 @@ function incrementalPreparation(ctx, entry) {
  * came in: without one, the table is not scanned.
  */
 function incrementalCleanup(ctx, entry) {
-  const commits = `(SELECT run_id, school_year, snapshot FROM ${ctx.ref(SOURCE_SCHEMA, COMMITS)} WHERE table_name = ${d.quote(entry.table)})`;
-  const unstaged = unstagedRuns(ctx, entry, "l");
   return [
     `DELETE FROM ${ctx.self()} WHERE last_modified_date IS NULL`,
     `DELETE FROM ${ctx.self()} AS t
-WHERE EXISTS (SELECT 1 FROM ${commits} AS n WHERE n.snapshot AND n.run_id > ${unstaged.bound})
-  AND t._run_id < (SELECT MAX(c.run_id) FROM ${commits} AS c WHERE c.snapshot AND c.school_year = t.school_year)`,
+WHERE ${supersededBySnapshot(ctx, entry, "t", unstagedRuns(ctx, entry, "l").bound)}`,
   ];
 }
 
-/** The newest parent run a child table holds, fixed before its incremental build. */
+/** The committed runs of a resource (the lake's _commits), as a subquery. */
+function committedRuns(ctx, entry) {
+  return `(SELECT run_id, school_year, snapshot FROM ${ctx.ref(SOURCE_SCHEMA, COMMITS)} WHERE table_name = ${d.quote(entry.table)})`;
+}
+
+/** Rows of `alias` older than their school year's newest full snapshot, when a snapshot came in after `bound`. */
+function supersededBySnapshot(ctx, entry, alias, bound) {
+  const commits = committedRuns(ctx, entry);
+  return `EXISTS (SELECT 1 FROM ${commits} AS n WHERE n.snapshot AND n.run_id > ${bound})
+  AND ${alias}._run_id < (SELECT MAX(c.run_id) FROM ${commits} AS c WHERE c.snapshot AND c.school_year = ${alias}.school_year)`;
+}
+
+/** The newest parent run a child table holds, fixed before its incremental build, and the parent's lines after it (on alias l). */
 function childSince(ctx, entry, chain) {
-  return d.buildVariable(`since_${childName(entry, chain)}`, `(SELECT COALESCE(MAX(_run_id), '') FROM ${ctx.self()})`);
+  return d.linesSince("l", `(SELECT COALESCE(MAX(_run_id), '') FROM ${ctx.self()})`, childName(entry, chain));
 }
 
 /**
@@ -269,7 +278,7 @@ function childQuery(ctx, entry, chain) {
     ctx.ref(STAGING_SCHEMA, stagingName(entry)),
     arrayColumn(chain[0]),
     levels.map(({ child, columns }) => ({ path: child.path, texts: readPaths(columns) })),
-    ctx.incremental() ? `_run_id > ${childSince(ctx, entry, chain).value}` : null,
+    ctx.incremental() ? `_run_id > ${childSince(ctx, entry, chain).bound}` : null,
   );
   const select = [
     "p.id AS parent_id",
@@ -283,25 +292,34 @@ function childQuery(ctx, entry, chain) {
 }
 
 /**
- * Before an incremental build of a child table: remove the rows the build re-reads (runs after the
- * bound) and those whose parent changed or went away since (the parent no longer holds the run the row
- * came from). Parents of older runs are unchanged since the last build, and so are their rows.
+ * Before an incremental build of a child table: remove the rows of the parents that changed or went away
+ * since the newest parent run the table holds (the build re-reads the parents staged after it). Where
+ * the parent's new lines are cheap to read (DuckDB skips the older runs' files), those parents are
+ * the ids of the new lines, plus every parent older than a newer full snapshot; otherwise they are
+ * found by an anti-join with the whole parent table (the parent no longer holds the run a row came from).
+ * An empty table has nothing to remove (and its bound, '', would read every line).
  */
 function childIncrementalPreparation(ctx, entry, chain) {
   const since = childSince(ctx, entry, chain);
-  return [
-    ...since.preOps,
-    `DELETE FROM ${ctx.self()} AS c
-WHERE c._run_id > ${since.value} OR NOT ${d.matchesAny(
-      [
-        ["c.parent_id", "p.id"],
-        ["c.school_year", "p.school_year"],
-        ["c._run_id", "p._run_id"],
-      ],
-      `${ctx.ref(STAGING_SCHEMA, stagingName(entry))} AS p`,
-      "TRUE",
-    )}`,
-  ];
+  const parent = ctx.ref(STAGING_SCHEMA, stagingName(entry));
+  const replaced = since.skipsOlderFiles
+    ? `${since.bound} <> '' AND ((c.parent_id, c.school_year) IN (
+  SELECT l.id, l.school_year
+  FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)} AS l
+  INNER JOIN ${committedRuns(ctx, entry)} AS r ON r.run_id = l.run_id AND r.school_year = l.school_year
+  WHERE l.operation IN ('upsert', 'delete')
+    AND ${since.condition}
+) OR ${supersededBySnapshot(ctx, entry, "c", since.bound)})`
+    : `NOT ${d.matchesAny(
+        [
+          ["c.parent_id", "p.id"],
+          ["c.school_year", "p.school_year"],
+          ["c._run_id", "p._run_id"],
+        ],
+        `${parent} AS p`,
+        "TRUE",
+      )}`;
+  return [...since.preOps, `DELETE FROM ${ctx.self()} AS c\nWHERE ${replaced}`];
 }
 
 /** Every child chain of a resource, depth first: [[a], [a, a1], [b], …]. */

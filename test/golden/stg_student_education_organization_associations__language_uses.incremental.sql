@@ -1,7 +1,7 @@
 DECLARE since_stg_student_education_organization_associations__language_uses STRING DEFAULT (SELECT COALESCE(MAX(_run_id), '') FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations__language_uses`)
 ;
 DELETE FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations__language_uses` AS c
-WHERE c._run_id > since_stg_student_education_organization_associations__language_uses OR NOT EXISTS (
+WHERE NOT EXISTS (
   SELECT 1
   FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` AS p
   WHERE TRUE

@@ -146,8 +146,9 @@ async function extractResource(
     minChangeVersion: plan.min,
     maxChangeVersion: plan.max,
     headers,
-    onPage: ({ escaped, records }) =>
+    onPage: (page) =>
       serial.run(async () => {
+        const { escaped, records } = page.scan();
         await writer.writePage({ envelope: { ...base, operation, extracted_at: new Date().toISOString() }, escaped, records });
         if (operation === "upsert") {
           upserts += records.length;

@@ -18,9 +18,19 @@ import { scanJson, type ScannedPage } from "./verbatim.js";
 export type Strategy = "cursor" | "offset" | "reverse" | "plain";
 
 /** A page's records, escaped for the lake's JSON strings (see Page), and where each of them is. */
-export interface PageRead {
+export interface PageRecords {
   escaped: Buffer;
   records: PageRecord[];
+}
+
+/**
+ * A page as the API sent it. Its records are found when it is written rather than when it arrives: the
+ * pages waiting for the writer then hold only their bytes, not a small object and an id string per record
+ * that would live through several young-generation collections (copied each time, then promoted).
+ */
+export interface PageRead {
+  /** Throws a ReadError naming the page when the body is malformed or an item has no id. */
+  scan(): PageRecords;
 }
 
 export interface ReadTarget {
@@ -37,7 +47,7 @@ export interface ReadTarget {
   minChangeVersion?: number;
   maxChangeVersion?: number;
   headers: Record<string, string>;
-  /** Receives each page. While it runs, the read fetches at most one more page (backpressure). */
+  /** Receives each page (and scans it). While it runs, the read fetches at most one more page (backpressure). */
   onPage(page: PageRead): Promise<void>;
 }
 
@@ -51,7 +61,7 @@ function query(target: ReadTarget, params: Record<string, string | number>, min 
   return `${target.url}${subPath}?${search}`;
 }
 
-/** GET one page and find its records; malformed or unexpected bodies name the page. */
+/** GET one page; malformed or unexpected bodies name the page (when it is scanned). */
 async function fetchPage(target: ReadTarget, url: string, where: string): Promise<{ page: PageRead; headers: Record<string, string | undefined> }> {
   const what = `${target.what} ${where}`;
   const response = await target.client.get(url, what, target.headers);
@@ -60,6 +70,10 @@ async function fetchPage(target: ReadTarget, url: string, where: string): Promis
   }
   // Valid UTF-8 lands byte for byte; anything else as its text decoding (U+FFFD for a bad sequence).
   const bytes = isUtf8(response.bytes) ? response.bytes : Buffer.from(response.body);
+  return { page: { scan: () => scanPage(bytes, what) }, headers: response.headers };
+}
+
+function scanPage(bytes: Buffer, what: string): PageRecords {
   let scanned: ScannedPage;
   try {
     scanned = scanJson(bytes);
@@ -71,7 +85,7 @@ async function fetchPage(target: ReadTarget, url: string, where: string): Promis
   records.forEach((record, i) => {
     if (record.id === undefined) throw new ReadError(`GET ${what}: item ${i} has no id`);
   });
-  return { page: { escaped: scanned.escaped, records: records as PageRecord[] }, headers: response.headers };
+  return { escaped: scanned.escaped, records: records as PageRecord[] };
 }
 
 /** Total-Count of the read (optionally of a change-version slice). */

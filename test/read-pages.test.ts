@@ -31,7 +31,7 @@ async function readHolding(sim: Simulator, strategy: Strategy) {
     async onPage(page: PageRead) {
       const before = client.counters.requests;
       for (let waited = 0; client.counters.requests === before && waited < 1000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-      handovers.push({ records: page.records.length, asked: client.counters.requests - before });
+      handovers.push({ records: page.scan().records.length, asked: client.counters.requests - before });
     },
   };
   try {
@@ -81,7 +81,7 @@ describe("reading pages", () => {
           headers: {},
           async onPage(page) {
             await gate; // no page is written until the gate opens
-            handed += page.records.length;
+            handed += page.scan().records.length;
           },
         },
         "offset",

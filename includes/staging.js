@@ -254,11 +254,15 @@ function committedRuns(ctx, entry) {
   return `(SELECT run_id, school_year, snapshot FROM ${ctx.ref(SOURCE_SCHEMA, COMMITS)} WHERE table_name = ${d.quote(entry.table)})`;
 }
 
-/** Rows of `alias` older than their school year's newest full snapshot, when a snapshot came in after `bound`. */
+/**
+ * Rows of `alias` older than their school year's newest full snapshot, when a snapshot came in after
+ * `bound`. The subqueries' aliases are unlike any caller's: one named like `alias` would hide it, and
+ * the school year would be compared with itself.
+ */
 function supersededBySnapshot(ctx, entry, alias, bound) {
   const commits = committedRuns(ctx, entry);
-  return `EXISTS (SELECT 1 FROM ${commits} AS n WHERE n.snapshot AND n.run_id > ${bound})
-  AND ${alias}._run_id < (SELECT MAX(c.run_id) FROM ${commits} AS c WHERE c.snapshot AND c.school_year = ${alias}.school_year)`;
+  return `EXISTS (SELECT 1 FROM ${commits} AS newer_run WHERE newer_run.snapshot AND newer_run.run_id > ${bound})
+  AND ${alias}._run_id < (SELECT MAX(snapshot_run.run_id) FROM ${commits} AS snapshot_run WHERE snapshot_run.snapshot AND snapshot_run.school_year = ${alias}.school_year)`;
 }
 
 /** The newest parent run a child table holds, fixed before its incremental build, and the parent's lines after it (on alias l). */

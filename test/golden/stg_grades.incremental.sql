@@ -53,5 +53,5 @@ FROM latest
 DELETE FROM `edfi-amt.edfi_staging.stg_grades` WHERE last_modified_date IS NULL
 ;
 DELETE FROM `edfi-amt.edfi_staging.stg_grades` AS t
-WHERE EXISTS (SELECT 1 FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS n WHERE n.snapshot AND n.run_id > since_grades)
-  AND t._run_id < (SELECT MAX(c.run_id) FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS c WHERE c.snapshot AND c.school_year = t.school_year)
+WHERE EXISTS (SELECT 1 FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS newer_run WHERE newer_run.snapshot AND newer_run.run_id > since_grades)
+  AND t._run_id < (SELECT MAX(snapshot_run.run_id) FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS snapshot_run WHERE snapshot_run.snapshot AND snapshot_run.school_year = t.school_year)

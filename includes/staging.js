@@ -220,13 +220,37 @@ FROM latest${increment ? "" : "\nWHERE operation = 'upsert'"}`;
 }
 
 /**
- * The lines of `alias` from runs after the last run an incremental staging table holds whole: the oldest
- * of the newest runs staged per school year (runs commit a year at once and follow each other, so every
- * run up to a year's newest staged run is staged for that year). Runs re-read are merged again, unchanged.
+ * The newest run of `entry`'s lines that an incremental staging table (or child table) has read whole,
+ * as SQL ('' when it is empty: read everything). Runs follow each other and commit one school year at
+ * a time. The table's newest run R was read for the years it has rows of R for, and every run before R
+ * had committed all its years by then; but a build may have come between R's commits, and a year without
+ * rows of R may have committed R after it (or R brought it no lines: that cannot be told apart). So the
+ * bound is R when every year that committed R has rows of R, else the newest run before R. Unlike the
+ * oldest of the newest runs per year, it moves on when a year's runs bring no lines (a closed school year
+ * still extracted every night), and runs re-read are merged again, unchanged.
  */
+function stagedRunBound(ctx, entry) {
+  const runs = committedRuns(ctx, entry);
+  return `(WITH staged AS (
+  SELECT school_year, MAX(_run_id) AS newest FROM ${ctx.self()} GROUP BY school_year
+), latest AS (
+  SELECT MAX(newest) AS run_id FROM staged
+)
+SELECT COALESCE(CASE
+  WHEN EXISTS (
+    SELECT 1
+    FROM ${runs} AS c
+    INNER JOIN latest AS r ON r.run_id = c.run_id
+    LEFT JOIN staged AS s ON s.school_year = c.school_year AND s.newest = r.run_id
+    WHERE s.school_year IS NULL
+  ) THEN (SELECT MAX(c.run_id) FROM ${runs} AS c CROSS JOIN latest AS r WHERE c.run_id < r.run_id)
+  ELSE (SELECT run_id FROM latest)
+END, ''))`;
+}
+
+/** The lines of `alias` from runs after the staged run bound (stagedRunBound). */
 function unstagedRuns(ctx, entry, alias) {
-  const staged = `(SELECT COALESCE(MIN(newest), '') FROM (SELECT MAX(_run_id) AS newest FROM ${ctx.self()} GROUP BY school_year) AS y)`;
-  return d.linesSince(alias, staged, entry.table);
+  return d.linesSince(alias, stagedRunBound(ctx, entry), entry.table);
 }
 
 /** Statements run before an incremental build (the dialect may need to prepare the run filter). */
@@ -237,7 +261,7 @@ function incrementalPreparation(ctx, entry) {
 /**
  * Statements run after every incremental build of a staging table: remove the tombstones of deleted
  * records (see stagingQuery), and the rows a newer full snapshot no longer contains, as the MERGE only
- * adds and replaces rows. (The run bound is still the pre-MERGE newest run: it was fixed by the
+ * adds and replaces rows. (The run bound is still the pre-MERGE one: it was fixed by the
  * pre-operation.) Rows older than a snapshot can only be there once a snapshot newer than that bound
  * came in: without one, the table is not scanned.
  */
@@ -265,15 +289,15 @@ function supersededBySnapshot(ctx, entry, alias, bound) {
   AND ${alias}._run_id < (SELECT MAX(snapshot_run.run_id) FROM ${commits} AS snapshot_run WHERE snapshot_run.snapshot AND snapshot_run.school_year = ${alias}.school_year)`;
 }
 
-/** The newest parent run a child table holds, fixed before its incremental build, and the parent's lines after it (on alias l). */
+/** The parent run bound of a child table (stagedRunBound), fixed before its incremental build, and the parent's lines after it (on alias l). */
 function childSince(ctx, entry, chain) {
-  return d.linesSince("l", `(SELECT COALESCE(MAX(_run_id), '') FROM ${ctx.self()})`, childName(entry, chain));
+  return d.linesSince("l", stagedRunBound(ctx, entry), childName(entry, chain));
 }
 
 /**
  * A child collection's rows: one per element of the array at `chain` (a path of nested child specs)
  * in the parent's current records, with the parent's id, school year, natural key and run. An
- * incremental build reads only the parents staged after the newest run the table holds.
+ * incremental build reads only the parents staged after its run bound (stagedRunBound).
  */
 function childQuery(ctx, entry, chain) {
   const parentKey = parentKeyColumns(entry);
@@ -297,7 +321,7 @@ function childQuery(ctx, entry, chain) {
 
 /**
  * Before an incremental build of a child table: remove the rows of the parents that changed or went away
- * since the newest parent run the table holds (the build re-reads the parents staged after it). Where
+ * since the table's parent run bound (the build re-reads the parents staged after it). Where
  * the parent's new lines are cheap to read (DuckDB skips the older runs' files), those parents are
  * the ids of the new lines, plus every parent older than a newer full snapshot; otherwise they are
  * found by an anti-join with the whole parent table (the parent no longer holds the run a row came from).

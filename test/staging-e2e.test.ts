@@ -4,7 +4,7 @@
 // updates, deletes and key changes (incremental build), and after a new full snapshot (incremental
 // build), and a full refresh must agree.
 import { DuckDBInstance } from "@duckdb/node-api";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transform } from "../engine/transform.js";
@@ -108,6 +108,25 @@ describe.each<[string, Partial<SimulatorOptions>]>([
     for (const { table_name: table } of tables) {
       const rows = (db: string) => query(db, `SELECT * FROM edfi_staging.${String(table)} ORDER BY ALL`);
       expect({ table, rows: await rows(database) }).toEqual({ table, rows: await rows(refreshed) });
+    }
+
+    // A year whose runs bring no lines (a closed school year, still extracted) does not hold the run
+    // bound back: once a run is staged, the next build skips the files of the run before it. The test
+    // breaks those files (DuckDB would fail reading them), and the builds go on from the newer runs.
+    if (years.length > 1) {
+      const staged: string[] = [];
+      for (let round = 0; round < 3; round++) {
+        sim.mutate(0.05, years.at(-1));
+        staged.push((await runExtract(settings)).manifest.runId);
+        if (round === 2) {
+          const folder = join(lake, "edfi/student_section_associations", `school_year=${years.at(-1)}`);
+          const skipped = readdirSync(folder).filter((file) => file.startsWith(`${staged[0]}-`));
+          expect(skipped.length).toBeGreaterThan(0);
+          for (const file of skipped) writeFileSync(join(folder, file), "not gzip");
+        }
+        expectSucceeded(await transform({ lake, database, selection: STAGING }));
+      }
+      await expectStagingMatchesSimulator(database);
     }
   }, 900_000);
 });

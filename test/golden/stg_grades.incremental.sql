@@ -1,4 +1,18 @@
-DECLARE since_grades STRING DEFAULT (SELECT COALESCE(MIN(newest), '') FROM (SELECT MAX(_run_id) AS newest FROM `edfi-amt.edfi_staging.stg_grades` GROUP BY school_year) AS y)
+DECLARE since_grades STRING DEFAULT (WITH staged AS (
+  SELECT school_year, MAX(_run_id) AS newest FROM `edfi-amt.edfi_staging.stg_grades` GROUP BY school_year
+), latest AS (
+  SELECT MAX(newest) AS run_id FROM staged
+)
+SELECT COALESCE(CASE
+  WHEN EXISTS (
+    SELECT 1
+    FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS c
+    INNER JOIN latest AS r ON r.run_id = c.run_id
+    LEFT JOIN staged AS s ON s.school_year = c.school_year AND s.newest = r.run_id
+    WHERE s.school_year IS NULL
+  ) THEN (SELECT MAX(c.run_id) FROM (SELECT run_id, school_year, snapshot FROM `edfi-amt.edfi_sources._commits` WHERE table_name = 'grades') AS c CROSS JOIN latest AS r WHERE c.run_id < r.run_id)
+  ELSE (SELECT run_id FROM latest)
+END, ''))
 ;
 WITH commits AS (
   SELECT run_id, school_year, snapshot

@@ -1,5 +1,7 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { ApiClient } from "../extractor/api/client.js";
-import { readAll, type PageRead, type ReadTarget, type Strategy } from "../extractor/read.js";
+import { readAll, ReadError, type PageRead, type ReadTarget, type Strategy } from "../extractor/read.js";
 import { Limit } from "../lib/limit.js";
 import { startSimulator, type Simulator } from "../simulator/server.js";
 import type { ApiVersion } from "../simulator/profile.js";
@@ -100,6 +102,34 @@ describe("reading pages", () => {
     } finally {
       client.close();
       await sim.stop();
+    }
+  });
+
+  // The simulator sends well-formed pages (its malformed fault is covered in extract-cli); an API that
+  // sends something else is served here. The page is found wrong when it is scanned, on its way to the lake.
+  test.each([
+    ["not an array", '{"id":"a"}', /GET students 2025 offset 0: expected a JSON array, got object$/],
+    ["an item without an id", '[{"id":"a"},{"name":"b"}]', /GET students 2025 offset 0: item 1 has no id$/],
+    ["malformed JSON", '[{"id":"a"},', /GET students 2025 offset 0: the API sent malformed JSON \(unexpected end of JSON at byte 12\); nothing from this window was committed$/],
+  ])("a page that is %s fails the read with an error naming the page", async (_, body, message) => {
+    const server = createServer((req, res) => {
+      if (req.method === "POST") res.writeHead(200, { "Content-Type": "application/json" }).end('{"access_token":"t","expires_in":1800}');
+      else res.writeHead(200, { "Content-Type": "application/json", "Total-Count": "2" }).end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const client = new ApiClient({ tokenUrl: `${url}/oauth/token`, clientId: "id", clientSecret: "secret", concurrency: 1 });
+    let written = 0;
+    try {
+      const read = readAll({ client, limit: new Limit(1), pages: new Limit(2), url: `${url}/students`, what: "students 2025", pageSize: 10, headers: {}, async onPage(page) {
+        written += page.scan().records.length;
+      } }, "offset");
+      await expect(read).rejects.toThrow(ReadError);
+      await expect(read).rejects.toThrow(message);
+      expect(written).toBe(0);
+    } finally {
+      client.close();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

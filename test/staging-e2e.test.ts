@@ -2,7 +2,8 @@
 // local lake, the embedded engine compiles the Dataform project and builds staging on DuckDB. Staging
 // must hold exactly the records the simulator holds as current, before and after a mutation with
 // updates, deletes and key changes (incremental build), and after a new full snapshot (incremental
-// build), and a full refresh must agree.
+// build; with two school years, of one of them), and a full refresh must agree. With two years, builds
+// after runs that change only one of them must skip the files of runs staged before.
 import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -6,6 +6,9 @@ const d = require("./dialect");
 
 const SOURCE_SCHEMA = "edfi_sources";
 const STAGING_SCHEMA = "edfi_staging";
+// The lake's commit log is read once per build into a table: every model of the build then sees the same
+// runs, and a query costs a table scan instead of a read of every commit file the lake ever received.
+const COMMIT_LOG = "_commit_log";
 const COMMITS = "_commits";
 
 // DS 4 names of DS 5 path segments: records of either standard land in the same columns.
@@ -392,6 +395,7 @@ function resourceColumnDescriptions(entry) {
 module.exports = {
   SOURCE_SCHEMA,
   STAGING_SCHEMA,
+  COMMIT_LOG,
   COMMITS,
   catalog,
   snake,

@@ -8,7 +8,8 @@ describe("the Dataform project", () => {
     expect(compiled.graphErrors).toEqual({});
     expect(compiled.dataformCoreVersion).toBe("3.0.62");
     const sources = compiled.operations.filter((d: any) => d.target.schema === "edfi_sources").map((d: any) => d.target.name);
-    expect(sources.sort()).toEqual(["_commits", ...catalog.map((e) => e.table)].sort());
+    expect(sources.sort()).toEqual(["_commit_log", ...catalog.map((e) => e.table)].sort());
+    expect(compiled.tables.filter((t: any) => t.target.schema === "edfi_sources").map((t: any) => t.target.name)).toEqual(["_commits"]);
   });
 
   test("default database and location can be overridden from the command line", () => {

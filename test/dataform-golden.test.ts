@@ -20,9 +20,9 @@ describe("compiled BigQuery SQL", () => {
     expectGolden("source_students.sql", source.queries.join("\n;\n") + "\n");
   });
 
-  test("the commit log source", () => {
-    const source = compiled.operations.find((o: any) => o.target.name === "_commits");
-    expectGolden("source_commits.sql", source.queries.join("\n;\n") + "\n");
+  test("the commit log source, and the table each build takes of it", () => {
+    const source = compiled.operations.find((o: any) => o.target.name === "_commit_log");
+    expectGolden("source_commits.sql", [...source.queries, table("_commits").query].join("\n;\n") + "\n");
   });
 
   test("a staging table with DS 4/DS 5 names and descriptors", () => {

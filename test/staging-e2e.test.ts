@@ -29,6 +29,8 @@ async function query(database: string, sql: string): Promise<Record<string, unkn
 // The first build is the whole graph (the AMT and its assertions on each lake shape, two school years
 // included); the later ones build sources and staging only (with their assertions), which they compare.
 const STAGING = { actions: [], tags: ["sources", "staging"], includeDeps: false };
+// Once the sources exist, staging alone: it must still take the newest commit log (its own table of it).
+const STAGING_ONLY = { actions: [], tags: ["staging"], includeDeps: false };
 
 function expectSucceeded(report: RunReport) {
   const failures = report.results.filter((r) => r.status === "failed" || r.status === "assertion-failed");
@@ -125,7 +127,7 @@ describe.each<[string, Partial<SimulatorOptions>]>([
           expect(skipped.length).toBeGreaterThan(0);
           for (const file of skipped) writeFileSync(join(folder, file), "not gzip");
         }
-        expectSucceeded(await transform({ lake, database, selection: STAGING }));
+        expectSucceeded(await transform({ lake, database, selection: STAGING_ONLY }));
       }
       await expectStagingMatchesSimulator(database);
     }

@@ -35,7 +35,7 @@ describe("compiling the Dataform project for DuckDB", () => {
     const database = tempDatabase();
     const compiled = await compileFor({ lake, database }, lake);
     const sources = actionsOf(compiled).filter((a) => a.target.schema === "edfi_sources");
-    expect(sources.map((a) => a.target.name).sort()).toEqual(["_commits", ...catalog.map((e) => e.table)].sort());
+    expect(sources.map((a) => a.target.name).sort()).toEqual(["_commit_log", "_commits", ...catalog.map((e) => e.table)].sort());
     const report = await transform({ lake, database });
     expect(report.results.map((r) => r.name).sort()).toEqual(actionsOf(compiled).map((a) => a.name).sort());
     expect(report.results.filter((r) => r.status === "failed")).toEqual([]);
@@ -55,8 +55,8 @@ describe("compiling the Dataform project for DuckDB", () => {
 
   test("--actions takes database.schema.name, the database named after the file", async () => {
     const database = join(mkdtempSync(join(tmpdir(), "engine-db-")), "district.duckdb");
-    const report = await transform({ lake: emptyLake(), database, selection: { actions: ["district.edfi_sources._commits"], tags: [], includeDeps: false } });
-    expect(report.results.map((r) => [r.name, r.status])).toEqual([["edfi_sources._commits", "ok"]]);
+    const report = await transform({ lake: emptyLake(), database, selection: { actions: ["district.edfi_sources._commit_log"], tags: [], includeDeps: false } });
+    expect(report.results.map((r) => [r.name, r.status])).toEqual([["edfi_sources._commit_log", "ok"]]);
   }, 600_000);
 
   test("a missing or remote lake is refused before anything runs", async () => {

@@ -1,4 +1,4 @@
-CREATE OR REPLACE EXTERNAL TABLE `edfi-amt.edfi_sources._commits` (
+CREATE OR REPLACE EXTERNAL TABLE `edfi-amt.edfi_sources._commit_log` (
   run_id STRING,
   resource STRING,
   table_name STRING,
@@ -12,3 +12,5 @@ OPTIONS (
   hive_partition_uri_prefix = 'gs://district-lake/edfi-lake/_commits',
   uris = ['gs://district-lake/edfi-lake/_commits/school_year=*/*.ndjson']
 )
+;
+SELECT run_id, resource, table_name, snapshot, committed_at, school_year FROM `edfi-amt.edfi_sources._commit_log`

@@ -6,11 +6,15 @@
 //               just before and just after it, and the median of the rounds counts
 //   speed-up    the median extract over the seed project's sequential, accumulate-in-memory client
 //               (bench/naive.ts)
+//   ceiling     the raw serving rate while another process spins on a core, ÷ the raw rates around it:
+//               the share of the raw rate left to any client that keeps a core busy, as an extractor does
+//               (the simulator serves on one core; a busy neighbour core slows it on this kind of host)
 //   memory      the highest peak RSS of the extracts at the big district, and relative to the highest of
 //               as many extracts of a district a tenth of its size (the extractor streams pages to the
 //               lake: memory must not grow with volume; a single run's peak varies by a tenth with the
 //               garbage collector's timing, so both sides take the same statistic over the same count)
 // Lakes and the naive client's file go to a temporary folder that is removed afterwards.
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -78,6 +82,16 @@ async function runNaive(base: string, options: ExtractorBenchOptions, work: stri
   return { ...run, stderr: error ? run.stderr : "", records, error, wallRate: rate(run.wallSeconds), workRate: rate(run.workSeconds), fileMb };
 }
 
+/** `measure` while another process keeps a core busy (a spin loop that touches no memory). */
+async function withBusyCore<T>(measure: () => Promise<T>): Promise<T> {
+  const spinner = spawn(process.execPath, ["-e", "for (;;) {}"], { stdio: "ignore" });
+  try {
+    return await measure();
+  } finally {
+    spinner.kill("SIGKILL");
+  }
+}
+
 export interface Verdict {
   goal: string;
   value: number;
@@ -101,6 +115,8 @@ export async function extractorBenchmark(options: ExtractorBenchOptions) {
     const raws: ServingRate[] = [];
     const extracts: ExtractRun[] = [];
     let naive: Awaited<ReturnType<typeof runNaive>>;
+    let busy: ServingRate;
+    let afterBusy: ServingRate;
     try {
       const bearer = await accessToken(big.url);
       totals = await Promise.all(options.resources.map(async (path) => ({ path, total: await totalCount(big.url, bearer, path) })));
@@ -110,6 +126,8 @@ export async function extractorBenchmark(options: ExtractorBenchOptions) {
         extracts.push(await runExtract(big.url, options, work, "lake-big"));
         raws.push(await raw());
       }
+      busy = await withBusyCore(raw);
+      afterBusy = await raw();
       naive = await runNaive(big.url, options, work);
     } finally {
       await big.stop();
@@ -151,6 +169,8 @@ export async function extractorBenchmark(options: ExtractorBenchOptions) {
       concurrency: options.concurrency,
       resources: totals,
       raws,
+      busy,
+      afterBusy,
       rounds,
       naive,
       smalls,
@@ -161,6 +181,8 @@ export async function extractorBenchmark(options: ExtractorBenchOptions) {
         speedUpWithStartup: median(extracts.map((e) => e.wallRate)) / naive.wallRate,
         /** The speed-up of a client as fast as the (median) raw serving rate: the most any extractor can reach here. */
         speedUpCeiling: rawRate / naive.workRate,
+        /** The raw serving rate with a core kept busy ÷ the raw rates just before and after it. */
+        busyCoreCeiling: busy.recordsPerSecond / ((raws[raws.length - 1].recordsPerSecond + afterBusy.recordsPerSecond) / 2),
         rssGrowth: growth,
       },
       verdicts,
@@ -174,7 +196,7 @@ export type ExtractorBenchResult = Awaited<ReturnType<typeof extractorBenchmark>
 
 /** The figures as printed by `npm run bench -- extractor`. */
 export function printExtractorResult(result: ExtractorBenchResult): void {
-  const { raws, rounds, naive, smalls } = result;
+  const { raws, busy, afterBusy, rounds, naive, smalls } = result;
   const r = (n: number) => Math.round(n).toLocaleString("en-US");
   const s = (n: number) => n.toFixed(1);
   const rawRow = (name: string, raw: ServingRate) => ({ run: name, records: raw.records, "wall s": s(raw.seconds), "start-up s": "-", "work s": s(raw.seconds), "records/s (wall)": r(raw.recordsPerSecond), "records/s (work)": r(raw.recordsPerSecond), "CPU s": "-", "peak RSS MB": "-", efficiency: "-" });
@@ -184,6 +206,8 @@ export function printExtractorResult(result: ExtractorBenchResult): void {
   console.table([
     rawRow(`raw serving rate (${raws[0].concurrency} clients)`, raws[0]),
     ...rounds.flatMap((round, i) => [runRow(`extract ${i + 1} (÷ mean of the raw rates around it)`, round.extract, round.efficiency), rawRow("raw serving rate", raws[i + 1])]),
+    rawRow("raw serving rate, another core busy", busy),
+    rawRow("raw serving rate", afterBusy),
     runRow("naive sequential client" + (naive.error ? " (FAILED)" : ""), naive),
     ...smalls.map((small, i) => runRow(`extract ${i + 1}, small district`, small)),
   ]);
@@ -191,5 +215,6 @@ export function printExtractorResult(result: ExtractorBenchResult): void {
   console.log(`  lake ${s(rounds[0].extract.lakeMb)} MB gzip NDJSON; naive JSON file ${s(naive.fileMb)} MB`);
   console.log(`  with start-up included: efficiency ${result.ratios.efficiencyWithStartup.toFixed(2)}, speed-up ${result.ratios.speedUpWithStartup.toFixed(1)}×`);
   console.log(`  speed-up ceiling (median raw serving rate ÷ naive client): ${result.ratios.speedUpCeiling.toFixed(1)}×`);
+  console.log(`  efficiency ceiling of a client that keeps a core busy (raw rate with a spinning process ÷ the raw rates around it): ${result.ratios.busyCoreCeiling.toFixed(2)}`);
   console.table(result.verdicts.map((v) => ({ goal: v.goal, measured: Number(v.value.toFixed(2)), target: v.target, verdict: v.met ? "PASS" : "MISS" })));
 }

@@ -27,7 +27,8 @@ async function query(database: string, sql: string): Promise<Record<string, unkn
 }
 
 // The first build is the whole graph (the AMT and its assertions on each lake shape, two school years
-// included); the later ones build sources and staging only (with their assertions), which they compare.
+// included); the later ones build sources and staging only, or staging alone (with their assertions),
+// which they compare.
 const STAGING = { actions: [], tags: ["sources", "staging"], includeDeps: false };
 // Once the sources exist, staging alone: it must still take the newest commit log (its own table of it).
 const STAGING_ONLY = { actions: [], tags: ["staging"], includeDeps: false };

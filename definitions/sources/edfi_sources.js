@@ -16,6 +16,14 @@ publish(staging.COMMITS, {
   schema: staging.SOURCE_SCHEMA,
   tags: [...SOURCE_TAGS, "staging"],
   description: `The commit log as the build found it (${staging.COMMIT_LOG}, read once): the runs every staging model of one build takes as committed.`,
+  columns: {
+    run_id: "Extract run that committed.",
+    resource: "Ed-Fi resource it committed.",
+    table_name: "Lake folder and staging table name of the resource.",
+    snapshot: "Whether the run read the resource as a full snapshot.",
+    committed_at: "When the run committed the resource's files for the school year (ISO 8601 UTC).",
+    school_year: "School year partition of the commit.",
+  },
 }).query((ctx) => `SELECT run_id, resource, table_name, snapshot, committed_at, school_year FROM ${ctx.ref(staging.SOURCE_SCHEMA, staging.COMMIT_LOG)}`);
 
 catalog.catalog.forEach((entry) => {

@@ -349,6 +349,7 @@ function enrolledDays(ctx, flags, { schoolEvents = true } = {}) {
   const names = Object.keys(flags);
   const aliases = schoolEvents ? ["se", "xe"] : ["xe"];
   const flagColumns = (alias) => DAY_EVENTS[alias].kinds.flatMap((kind) => names.map((name) => `${kind}_${name}`));
+  const eventColumns = aliases.flatMap(flagColumns);
   // Events per day and year (year_key), and per day over every year (year_key -1, for enrollments
   // without a school year): a day of an enrollment matches at most one row, found by hash join (an OR
   // in the join condition would turn DuckDB's hash joins into nested loops).
@@ -363,19 +364,31 @@ ${alias} AS (
   FROM ${alias}_by_year GROUP BY student_unique_id, school_id, event_date
 )`;
   };
+  // Both kinds of events in one row per day and year_key, so that the days are joined once: DuckDB
+  // builds such a join's hash table on the days (20 million rows for 100,000 students), and two joins
+  // built it twice (the chrab days, 100,000 students: 12.1 s before, 8.6 s now).
+  const ownColumns = (alias) => eventColumns.map((c) => (flagColumns(alias).includes(c) ? c : `0 AS ${c}`)).join(", ");
+  const dayEvents =
+    aliases.length === 1
+      ? `day_events AS (SELECT * FROM ${aliases[0]})`
+      : `day_events AS (
+  SELECT student_unique_id, school_id, event_date, year_key, ${eventColumns.map((c) => `MAX(${c}) AS ${c}`).join(", ")}
+  FROM (
+    ${aliases.map((alias) => `SELECT student_unique_id, school_id, event_date, year_key, ${ownColumns(alias)} FROM ${alias}`).join("\n    UNION ALL\n    ")}
+  ) AS ev
+  GROUP BY student_unique_id, school_id, event_date, year_key
+)`;
   // An enrollment overlapping another of the student at the school (rare) shares days with it: only
   // those days are merged by a GROUP BY, which over every day would cost more than the rest together.
   const enrollmentOrder = "PARTITION BY ssa.student_unique_id, ssa.school_id ORDER BY ssa.entry_date, ssa.exit_withdraw_date";
   const open = (date) => `COALESCE(${date}, DATE '9999-12-31')`;
   const days = (where) => `SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    ${aliases.flatMap((alias) => flagColumns(alias).map((c) => `COALESCE(${alias}.${c}, 0) AS ${c}`)).join(", ")}
+    ${eventColumns.map((c) => `COALESCE(ev.${c}, 0) AS ${c}`).join(", ")}
   FROM enrollments AS e
   INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= ${open("e.exit_withdraw_date")}
-  ${aliases
-    .map((alias) => `LEFT JOIN ${alias} ON ${alias}.student_unique_id = e.student_unique_id AND ${alias}.school_id = e.school_id AND ${alias}.event_date = dy.date AND ${alias}.year_key = COALESCE(e.school_year_type_school_year, -1)`)
-    .join("\n  ")}
+  LEFT JOIN day_events AS ev ON ev.student_unique_id = e.student_unique_id AND ev.school_id = e.school_id AND ev.event_date = dy.date AND ev.year_key = COALESCE(e.school_year_type_school_year, -1)
   WHERE ${where}`;
-  const all = ["is_instructional", ...aliases.flatMap(flagColumns)];
+  const all = ["is_instructional", ...eventColumns];
   return `(WITH days AS (
   SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
   FROM ${source(ctx, "stg_calendar_dates")} AS cd
@@ -392,7 +405,8 @@ enrollments AS (
   FROM ${source(ctx, "stg_student_school_associations")} AS ssa
   INNER JOIN ${source(ctx, "stg_students")} AS st ON st.student_unique_id = ssa.student_unique_id
 ),
-${aliases.map(events).join(",\n")}
+${aliases.map(events).join(",\n")},
+${dayEvents}
 ${days("e.overlapping = 0")}
 UNION ALL
 SELECT student_unique_id, school_id, date, ${all.map((c) => `MAX(${c}) AS ${c}`).join(", ")}

@@ -67,23 +67,30 @@ xe AS (
   UNION ALL
   SELECT student_unique_id, school_id, event_date, -1 AS year_key, MAX(homeroom_present) AS homeroom_present, MAX(homeroom_absent) AS homeroom_absent, MAX(section_present) AS section_present, MAX(section_absent) AS section_absent
   FROM xe_by_year GROUP BY student_unique_id, school_id, event_date
+),
+day_events AS (
+  SELECT student_unique_id, school_id, event_date, year_key, MAX(school_present) AS school_present, MAX(school_absent) AS school_absent, MAX(homeroom_present) AS homeroom_present, MAX(homeroom_absent) AS homeroom_absent, MAX(section_present) AS section_present, MAX(section_absent) AS section_absent
+  FROM (
+    SELECT student_unique_id, school_id, event_date, year_key, school_present, school_absent, 0 AS homeroom_present, 0 AS homeroom_absent, 0 AS section_present, 0 AS section_absent FROM se
+    UNION ALL
+    SELECT student_unique_id, school_id, event_date, year_key, 0 AS school_present, 0 AS school_absent, homeroom_present, homeroom_absent, section_present, section_absent FROM xe
+  ) AS ev
+  GROUP BY student_unique_id, school_id, event_date, year_key
 )
 SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    COALESCE(se.school_present, 0) AS school_present, COALESCE(se.school_absent, 0) AS school_absent, COALESCE(xe.homeroom_present, 0) AS homeroom_present, COALESCE(xe.homeroom_absent, 0) AS homeroom_absent, COALESCE(xe.section_present, 0) AS section_present, COALESCE(xe.section_absent, 0) AS section_absent
+    COALESCE(ev.school_present, 0) AS school_present, COALESCE(ev.school_absent, 0) AS school_absent, COALESCE(ev.homeroom_present, 0) AS homeroom_present, COALESCE(ev.homeroom_absent, 0) AS homeroom_absent, COALESCE(ev.section_present, 0) AS section_present, COALESCE(ev.section_absent, 0) AS section_absent
   FROM enrollments AS e
   INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
-  LEFT JOIN se ON se.student_unique_id = e.student_unique_id AND se.school_id = e.school_id AND se.event_date = dy.date AND se.year_key = COALESCE(e.school_year_type_school_year, -1)
-  LEFT JOIN xe ON xe.student_unique_id = e.student_unique_id AND xe.school_id = e.school_id AND xe.event_date = dy.date AND xe.year_key = COALESCE(e.school_year_type_school_year, -1)
+  LEFT JOIN day_events AS ev ON ev.student_unique_id = e.student_unique_id AND ev.school_id = e.school_id AND ev.event_date = dy.date AND ev.year_key = COALESCE(e.school_year_type_school_year, -1)
   WHERE e.overlapping = 0
 UNION ALL
 SELECT student_unique_id, school_id, date, MAX(is_instructional) AS is_instructional, MAX(school_present) AS school_present, MAX(school_absent) AS school_absent, MAX(homeroom_present) AS homeroom_present, MAX(homeroom_absent) AS homeroom_absent, MAX(section_present) AS section_present, MAX(section_absent) AS section_absent
 FROM (
   SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    COALESCE(se.school_present, 0) AS school_present, COALESCE(se.school_absent, 0) AS school_absent, COALESCE(xe.homeroom_present, 0) AS homeroom_present, COALESCE(xe.homeroom_absent, 0) AS homeroom_absent, COALESCE(xe.section_present, 0) AS section_present, COALESCE(xe.section_absent, 0) AS section_absent
+    COALESCE(ev.school_present, 0) AS school_present, COALESCE(ev.school_absent, 0) AS school_absent, COALESCE(ev.homeroom_present, 0) AS homeroom_present, COALESCE(ev.homeroom_absent, 0) AS homeroom_absent, COALESCE(ev.section_present, 0) AS section_present, COALESCE(ev.section_absent, 0) AS section_absent
   FROM enrollments AS e
   INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
-  LEFT JOIN se ON se.student_unique_id = e.student_unique_id AND se.school_id = e.school_id AND se.event_date = dy.date AND se.year_key = COALESCE(e.school_year_type_school_year, -1)
-  LEFT JOIN xe ON xe.student_unique_id = e.student_unique_id AND xe.school_id = e.school_id AND xe.event_date = dy.date AND xe.year_key = COALESCE(e.school_year_type_school_year, -1)
+  LEFT JOIN day_events AS ev ON ev.student_unique_id = e.student_unique_id AND ev.school_id = e.school_id AND ev.event_date = dy.date AND ev.year_key = COALESCE(e.school_year_type_school_year, -1)
   WHERE e.overlapping = 1
 ) AS shared
 GROUP BY student_unique_id, school_id, date) AS dy

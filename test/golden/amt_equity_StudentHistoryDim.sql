@@ -51,21 +51,22 @@ xe AS (
   UNION ALL
   SELECT student_unique_id, school_id, event_date, -1 AS year_key, MAX(homeroom_absence) AS homeroom_absence, MAX(section_absence) AS section_absence
   FROM xe_by_year GROUP BY student_unique_id, school_id, event_date
-)
+),
+day_events AS (SELECT * FROM xe)
 SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    COALESCE(xe.homeroom_absence, 0) AS homeroom_absence, COALESCE(xe.section_absence, 0) AS section_absence
+    COALESCE(ev.homeroom_absence, 0) AS homeroom_absence, COALESCE(ev.section_absence, 0) AS section_absence
   FROM enrollments AS e
   INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
-  LEFT JOIN xe ON xe.student_unique_id = e.student_unique_id AND xe.school_id = e.school_id AND xe.event_date = dy.date AND xe.year_key = COALESCE(e.school_year_type_school_year, -1)
+  LEFT JOIN day_events AS ev ON ev.student_unique_id = e.student_unique_id AND ev.school_id = e.school_id AND ev.event_date = dy.date AND ev.year_key = COALESCE(e.school_year_type_school_year, -1)
   WHERE e.overlapping = 0
 UNION ALL
 SELECT student_unique_id, school_id, date, MAX(is_instructional) AS is_instructional, MAX(homeroom_absence) AS homeroom_absence, MAX(section_absence) AS section_absence
 FROM (
   SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    COALESCE(xe.homeroom_absence, 0) AS homeroom_absence, COALESCE(xe.section_absence, 0) AS section_absence
+    COALESCE(ev.homeroom_absence, 0) AS homeroom_absence, COALESCE(ev.section_absence, 0) AS section_absence
   FROM enrollments AS e
   INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
-  LEFT JOIN xe ON xe.student_unique_id = e.student_unique_id AND xe.school_id = e.school_id AND xe.event_date = dy.date AND xe.year_key = COALESCE(e.school_year_type_school_year, -1)
+  LEFT JOIN day_events AS ev ON ev.student_unique_id = e.student_unique_id AND ev.school_id = e.school_id AND ev.event_date = dy.date AND ev.year_key = COALESCE(e.school_year_type_school_year, -1)
   WHERE e.overlapping = 1
 ) AS shared
 GROUP BY student_unique_id, school_id, date) AS dy

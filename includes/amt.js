@@ -335,28 +335,39 @@ function attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom) {
  * The enrolled calendar days up to the as-of date (spec §6.1, §7.1): one row per (student_unique_id,
  * school_id, date) for each date of the school's calendars (any calendar code or year) that has a
  * calendar event, within one of the student's enrollments at the school (exit date inclusive), with
- * is_instructional and, per `flags` name → AttendanceEvent constant, the 0/1 columns school_<name>,
- * homeroom_<name> and section_<name> of that day's events (without school_<name> when `schoolEvents` is
- * false). An event counts for an enrollment without school year or of the event's school year.
+ * is_instructional and, per DAY_FLAGS name, the 0/1 columns school_<name>, homeroom_<name> and
+ * section_<name> of that day's events. An event counts for an enrollment without school year or of the
+ * event's school year. Chrab, EWS and Equity read these days from one table (enrolledDaysModel).
  */
 // The attendance events enrolledDays reads, by alias: the flag columns each gives.
 const DAY_EVENTS = {
   se: { table: "stg_student_school_attendance_events", schoolYear: "session_school_year", prefix: "school", homeroom: false, kinds: ["school"] },
   xe: { table: "stg_student_section_attendance_events", schoolYear: "section_school_year", prefix: "section", homeroom: true, kinds: ["homeroom", "section"] },
 };
+// The day flags of the collections that read the days: name → AttendanceEvent constant.
+const DAY_FLAGS = {
+  present: "AttendanceEvent.Present",
+  absent: "AttendanceEvent.Absence",
+  excused: "AttendanceEvent.ExcusedAbsence",
+  unexcused: "AttendanceEvent.UnexcusedAbsence",
+  tardy: "AttendanceEvent.Tardy",
+};
+const DAY_KINDS = { school: "school attendance events", homeroom: "section attendance events of a homeroom section", section: "section attendance events (any section)" };
 
-function enrolledDays(ctx, flags, { schoolEvents = true } = {}) {
-  const names = Object.keys(flags);
-  const aliases = schoolEvents ? ["se", "xe"] : ["xe"];
-  const flagColumns = (alias) => DAY_EVENTS[alias].kinds.flatMap((kind) => names.map((name) => `${kind}_${name}`));
-  const eventColumns = aliases.flatMap(flagColumns);
+function dayFlagColumns(alias) {
+  return DAY_EVENTS[alias].kinds.flatMap((kind) => Object.keys(DAY_FLAGS).map((name) => `${kind}_${name}`));
+}
+
+function enrolledDays(ctx) {
+  const aliases = Object.keys(DAY_EVENTS);
+  const eventColumns = aliases.flatMap(dayFlagColumns);
   // Events per day and year (year_key), and per day over every year (year_key -1, for enrollments
   // without a school year): a day of an enrollment matches at most one row, found by hash join (an OR
   // in the join condition would turn DuckDB's hash joins into nested loops).
   const events = (alias) => {
     const { table, schoolYear, prefix, homeroom } = DAY_EVENTS[alias];
-    const columns = flagColumns(alias);
-    return `${alias}_by_year AS ${attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom)},
+    const columns = dayFlagColumns(alias);
+    return `${alias}_by_year AS ${attendanceEvents(ctx, table, schoolYear, DAY_FLAGS, prefix, homeroom)},
 ${alias} AS (
   SELECT student_unique_id, school_id, event_date, event_school_year AS year_key, ${columns.join(", ")} FROM ${alias}_by_year
   UNION ALL
@@ -366,12 +377,9 @@ ${alias} AS (
   };
   // Both kinds of events in one row per day and year_key, so that the days are joined once: DuckDB
   // builds such a join's hash table on the days (20 million rows for 100,000 students), and two joins
-  // built it twice (the chrab days, 100,000 students: 12.1 s before, 8.6 s now).
-  const ownColumns = (alias) => eventColumns.map((c) => (flagColumns(alias).includes(c) ? c : `0 AS ${c}`)).join(", ");
-  const dayEvents =
-    aliases.length === 1
-      ? `day_events AS (SELECT * FROM ${aliases[0]})`
-      : `day_events AS (
+  // built it twice (100,000 students: 11.7 s before, 8.1 s now).
+  const ownColumns = (alias) => eventColumns.map((c) => (dayFlagColumns(alias).includes(c) ? c : `0 AS ${c}`)).join(", ");
+  const dayEvents = `day_events AS (
   SELECT student_unique_id, school_id, event_date, year_key, ${eventColumns.map((c) => `MAX(${c}) AS ${c}`).join(", ")}
   FROM (
     ${aliases.map((alias) => `SELECT student_unique_id, school_id, event_date, year_key, ${ownColumns(alias)} FROM ${alias}`).join("\n    UNION ALL\n    ")}
@@ -414,6 +422,60 @@ FROM (
   ${days("e.overlapping = 1")}
 ) AS shared
 GROUP BY student_unique_id, school_id, date)`;
+}
+
+// The enrolled days are computed once per build into a table of schema INTERNAL (not part of the AMT
+// contract): chrab and EWS are views over it, and Equity aggregates it. Rendering the contract's text
+// keys for 20 million days cost more than computing the days (100,000 students: writing chrab's four
+// key columns took 13 s of CPU, its six flags 1.5 s), and the two facts computed the same days twice.
+const INTERNAL = "analytics_internal";
+const ENROLLED_DAYS = "enrolled_days";
+
+/** Whether a collection that reads the enrolled days is built. */
+function enrolledDaysNeeded() {
+  return ["chrab", "ews", "equity"].some(collectionEnabled);
+}
+
+/** Dataform config of the enrolled-days table. */
+function enrolledDaysConfig() {
+  const flagDescriptions = Object.entries(DAY_KINDS).flatMap(([kind, events]) =>
+    Object.entries(DAY_FLAGS).map(([name, constant]) => [`${kind}_${name}`, `1 when the day's ${events} include a category mapped to ${constant}, else 0.`]),
+  );
+  return {
+    type: "table",
+    schema: INTERNAL,
+    tags: ["amt"],
+    description: "Enrolled calendar days up to the as-of date with their attendance flags (AMT-SPEC §6.1, §7.1), which the chrab and EWS views and equity_StudentHistoryDim read. Not part of the AMT contract.",
+    columns: {
+      student_unique_id: "Student of the enrollment.",
+      school_id: "School of the enrollment and calendar.",
+      date: "Calendar date with a calendar event, within an enrollment (exit date included), up to the as-of date.",
+      is_instructional: "1 when an event of the date (any calendar of the school) is mapped to CalendarEvent.InstructionalDay, else 0.",
+      ...Object.fromEntries(flagDescriptions),
+    },
+    assertions: { uniqueKey: ["student_unique_id", "school_id", "date"], nonNull: ["student_unique_id", "school_id", "date"] },
+  };
+}
+
+/**
+ * Publishes collection model `name` reading the enrolled days (`query(ctx, days)`, days a relation):
+ * built over the enrolled-days table, and as `<name>__definition`, a never-built view over the days'
+ * own query, which the model's unit test runs from staging rows (the days' rules are the hard part).
+ */
+function publishOverEnrolledDays(name, type, query) {
+  publish(name, { ...collectionConfig(name), type }).query((ctx) => query(ctx, ctx.ref(INTERNAL, ENROLLED_DAYS)));
+  publish(definitionName(name), {
+    type: "view",
+    schema: views[name].schema || ANALYTICS,
+    disabled: true,
+    tags: ["amt", `amt_${views[name].collection}`],
+    description: `The query of ${name} with the enrolled days computed in place, for its unit test; never built.`,
+  }).query((ctx) => query(ctx, enrolledDays(ctx)));
+}
+
+/** The never-built view of a model's full query (publishOverEnrolledDays), which its unit test runs. */
+function definitionName(name) {
+  return `${name}__definition`;
 }
 
 /**
@@ -481,6 +543,12 @@ module.exports = {
   letterGradesQuery,
   meanings,
   enrolledDays,
+  INTERNAL,
+  ENROLLED_DAYS,
+  enrolledDaysNeeded,
+  enrolledDaysConfig,
+  publishOverEnrolledDays,
+  definitionName,
   gradesOfTypes,
   currentEnrollments,
   childJoin,

@@ -25,11 +25,12 @@ function rows(list, columns) {
   return list.map((row) => `SELECT ${Object.entries(row).map(([name, value]) => `${literal(value)} AS ${name}`).join(", ")}`).join("\nUNION ALL\n");
 }
 
-/** Schema of a table the AMT models read or write: staging, an AMT view, or analytics_config. */
+/** Schema of a table the AMT models read or write: staging, an AMT view (or its definition), or analytics_config. */
 function schemaOf(table) {
   const { CONFIG, ANALYTICS, views } = require("./amt");
   if (table.startsWith("stg_")) return require("./staging").STAGING_SCHEMA;
-  return views[table] ? views[table].schema || ANALYTICS : CONFIG;
+  const view = views[table.replace(/__definition$/, "")];
+  return view ? view.schema || ANALYTICS : CONFIG;
 }
 
 /** A unit test of AMT model `model`; inputs by table name. */

@@ -11,8 +11,10 @@ describe("amtCollections=asmt+equity", () => {
     expect(compiled.graphErrors).toEqual({});
   });
 
-  test("builds the Asmt and Equity views and the letter-grade table, no EWS view", () => {
-    expect(names(compiled.tables)).toEqual([
+  test("builds the Asmt and Equity views, the letter-grade table and the enrolled days Equity reads, no EWS view", () => {
+    const built = compiled.tables.filter((t: any) => !t.disabled);
+    expect(built.map((t: any) => t.target.name)).toContain("enrolled_days");
+    expect(names(built)).toEqual([
       "asmt_AssessmentFact", "asmt_StudentAssessmentFact", "equity_FeederSchoolDim", "equity_StudentDisciplineActionDim",
       "equity_StudentHistoryDim", "equity_StudentProgramCohortDim", "equity_StudentSchoolFoodServiceProgramDim", "ews_LetterGradeTranslation",
     ]);

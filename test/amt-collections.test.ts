@@ -34,6 +34,7 @@ test("amtCollections=none leaves both collections out; the core views stay", () 
   expect(namesOf(compiled, "rls")).toEqual([]);
   expect(namesOf(compiled, "chrab")).toEqual([]);
   expect(compiled.tables.map((t: any) => t.target.name)).toEqual(expect.arrayContaining(["StudentSchoolDim", "DateDim", "DescriptorMap"]));
+  expect(compiled.tables.map((t: any) => t.target.name)).not.toContain("enrolled_days");
 }, 180_000);
 
 test("the local engine with --collections chrab builds chrab with its assertions and test, and no RLS", async () => {

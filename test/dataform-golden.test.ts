@@ -69,8 +69,13 @@ describe("compiled BigQuery SQL", () => {
     expectGolden("amt_StudentSchoolDim.sql", table("StudentSchoolDim").query + "\n");
   });
 
-  test("an AMT collection view: chrab_ChronicAbsenteeismAttendanceFact (instructional days, mapped attendance flags)", () => {
+  test("an AMT collection view: chrab_ChronicAbsenteeismAttendanceFact (a BigQuery view over the enrolled days)", () => {
+    expect(table("chrab_ChronicAbsenteeismAttendanceFact").type).toBe("view");
     expectGolden("amt_chrab_ChronicAbsenteeismAttendanceFact.sql", table("chrab_ChronicAbsenteeismAttendanceFact").query + "\n");
+  });
+
+  test("the enrolled days chrab, EWS and Equity read (instructional days, mapped attendance flags)", () => {
+    expectGolden("amt_internal_enrolled_days.sql", table("enrolled_days").query + "\n");
   });
 
   test("an AMT collection view: rls_UserAuthorization (scoped assignments, section permissions)", () => {

@@ -1,14 +1,14 @@
 // AMT-SPEC §6.1: per enrollment and instructional day of the school's calendars (any calendar code or
 // year) up to the as-of date, whether school and section attendance events report the student present or
-// absent (amt.enrolledDays, which EWS and Equity share). Days without events give all flags 0.
+// absent (the enrolled days, which EWS and Equity share). Days without events give all flags 0.
 //
-// A table, not an incremental: a row depends on inputs that change for past days. Attendance events and
-// enrollments are corrected and deleted retroactively (a delete leaves no staging row from which to find
-// the student-days to redo), the descriptor map is re-resolved on every run (a district file change
-// remaps every past day), and the as-of date bounds the rows. A MERGE of recent days would keep stale
-// rows that a full refresh drops, and the spec's columns leave no room for a change watermark.
+// A view over the enrolled-days table, as in AMT: it renders the keys of the rows it is read for. The
+// days are a table rebuilt in full, not an incremental: a row depends on inputs that change for past
+// days. Attendance events and enrollments are corrected and deleted retroactively (a delete leaves no
+// staging row from which to find the student-days to redo), the descriptor map is re-resolved on every
+// run (a district file change remaps every past day), and the as-of date bounds the rows.
 if (amt.collectionEnabled("chrab")) {
-  publish("chrab_ChronicAbsenteeismAttendanceFact", amt.collectionConfig("chrab_ChronicAbsenteeismAttendanceFact")).query((ctx) =>
+  amt.publishOverEnrolledDays("chrab_ChronicAbsenteeismAttendanceFact", "view", (ctx, days) =>
     amt.shape(
       "chrab_ChronicAbsenteeismAttendanceFact",
       `SELECT
@@ -22,7 +22,7 @@ if (amt.collectionEnabled("chrab")) {
   dy.homeroom_absent AS ReportedAsAbsentFromHomeRoom,
   CASE WHEN dy.section_absent = 0 AND dy.section_present = 1 THEN 1 ELSE 0 END AS ReportedAsIsPresentInAllSections,
   dy.section_absent AS ReportedAsAbsentFromAnySection
-FROM ${amt.enrolledDays(ctx, { present: "AttendanceEvent.Present", absent: "AttendanceEvent.Absence" })} AS dy
+FROM ${days} AS dy
 WHERE dy.is_instructional = 1`,
     ),
   );

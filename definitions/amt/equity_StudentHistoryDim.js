@@ -4,12 +4,12 @@
 //
 // The attendance rate counts the chrab rows (§6.1) of the student-school: the instructional days up to
 // the as-of date within enrollment, absent = a homeroom section event mapped to AttendanceEvent.Absence.
-// Those days are computed here with the helper EWS uses rather than read from
-// chrab_ChronicAbsenteeismAttendanceFact, so that Equity builds without the Chrab collection.
+// Those days come from the enrolled-days table (built whenever Chrab, EWS or Equity is), not from the
+// chrab view, so that Equity builds without the Chrab collection.
 if (amt.collectionEnabled("equity")) {
-  publish("equity_StudentHistoryDim", amt.collectionConfig("equity_StudentHistoryDim")).query((ctx) => {
-    const attendance = `(SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(homeroom_absence) AS days_absent
-    FROM ${amt.enrolledDays(ctx, { absence: "AttendanceEvent.Absence" }, { schoolEvents: false })} AS dy
+  amt.publishOverEnrolledDays("equity_StudentHistoryDim", "table", (ctx, days) => {
+    const attendance = `(SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(homeroom_absent) AS days_absent
+    FROM ${days} AS dy
     WHERE dy.is_instructional = 1
     GROUP BY student_unique_id, school_id)`;
     // Semester grades at the school, most recent grading period first (then course title, for a stable text).

@@ -1,20 +1,20 @@
 // AMT-SPEC §7.1: per enrolled student, school and calendar date (instructional or not) up to the as-of
 // date, the day's school, homeroom and any-class attendance flags and behavior flags.
 //
-// A table, not incremental: a row changes without any change to its own date's inputs (an enrollment's
+// A view over the enrolled-days table (see chrab_ChronicAbsenteeismAttendanceFact), joined with the day's
+// incidents. Not incremental: a row changes without any change to its own date's inputs (an enrollment's
 // exit date moves, an attendance event or incident is deleted and staging drops it without trace, a
 // district remaps a descriptor), so an increment bounded by new input rows would keep stale rows, and
 // one that finds every affected row costs a full build.
 if (amt.collectionEnabled("ews")) {
-  const FLAGS = { present: "AttendanceEvent.Present", excused: "AttendanceEvent.ExcusedAbsence", unexcused: "AttendanceEvent.UnexcusedAbsence", tardy: "AttendanceEvent.Tardy" };
-  // Output column per day flag: [enrolledDays column, contract column].
+  // Output column per day flag: [enrolled-days column, contract column].
   const COLUMNS = [
     ["school_present", "IsPresentSchool"], ["school_excused", "IsAbsentFromSchoolExcused"], ["school_unexcused", "IsAbsentFromSchoolUnexcused"], ["school_tardy", "IsTardyToSchool"],
     ["homeroom_present", "IsPresentHomeroom"], ["homeroom_excused", "IsAbsentFromHomeroomExcused"], ["homeroom_unexcused", "IsAbsentFromHomeroomUnexcused"], ["homeroom_tardy", "IsTardyToHomeroom"],
     ["section_present", "IsPresentAnyClass"], ["section_excused", "IsAbsentFromAnyClassExcused"], ["section_unexcused", "IsAbsentFromAnyClassUnexcused"], ["section_tardy", "IsTardyToAnyClass"],
   ];
 
-  publish("ews_StudentEarlyWarningFact", amt.collectionConfig("ews_StudentEarlyWarningFact")).query((ctx) => {
+  amt.publishOverEnrolledDays("ews_StudentEarlyWarningFact", "view", (ctx, days) => {
     // Students linked to an incident (DS 4 incident association, DS 5 incident-behavior association), with
     // the incident's date and behavior flags (a link in both is harmless: flags are MAXed); the behaviors are
     // the incident's own (as AMT, also on DS 5).
@@ -38,7 +38,7 @@ if (amt.collectionEnabled("ews")) {
   ${COLUMNS.map(([column, name]) => `dy.${column} AS ${name}`).join(",\n  ")},
   COALESCE(o.state_offense, 0) AS CountByDayOfStateOffenses,
   COALESCE(o.conduct_offense, 0) AS CountByDayOfConductOffenses
-FROM ${amt.enrolledDays(ctx, FLAGS)} AS dy
+FROM ${days} AS dy
 LEFT JOIN ${offenses} AS o ON o.student_unique_id = dy.student_unique_id AND o.school_id = dy.school_id AND o.incident_date = dy.date`,
     );
   });

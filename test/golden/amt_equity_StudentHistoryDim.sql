@@ -18,58 +18,8 @@ SELECT DISTINCT
   COALESCE(h.enrollments, '') AS EnrollmentHistory,
   s.LastModifiedDate
 FROM `edfi-amt.analytics.StudentSchoolDim` AS s
-LEFT JOIN (SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(homeroom_absence) AS days_absent
-    FROM (WITH days AS (
-  SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
-  FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS cd
-  INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates__calendar_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
-  LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'CalendarEvent.InstructionalDay' THEN 1 ELSE 0 END) AS instructional
-    FROM `edfi-amt.analytics_config.DescriptorMap`
-    WHERE ConstantName IN ('CalendarEvent.InstructionalDay')
-    GROUP BY DescriptorUri) AS m ON m.DescriptorUri = ce.calendar_event_descriptor_uri
-  WHERE cd.date <= CURRENT_DATE
-  GROUP BY cd.school_id, cd.date
-),
-enrollments AS (
-  SELECT ssa.student_unique_id, ssa.school_id, ssa.entry_date, ssa.exit_withdraw_date, ssa.school_year_type_school_year,
-    CASE WHEN MAX(COALESCE(ssa.exit_withdraw_date, DATE '9999-12-31')) OVER (PARTITION BY ssa.student_unique_id, ssa.school_id ORDER BY ssa.entry_date, ssa.exit_withdraw_date ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) >= ssa.entry_date
-      OR COALESCE(ssa.exit_withdraw_date, DATE '9999-12-31') >= MIN(ssa.entry_date) OVER (PARTITION BY ssa.student_unique_id, ssa.school_id ORDER BY ssa.entry_date, ssa.exit_withdraw_date ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
-      THEN 1 ELSE 0 END AS overlapping
-  FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_school_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY entry_date, school_id, student_unique_id)) AS ssa
-  INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_students` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY student_unique_id)) AS st ON st.student_unique_id = ssa.student_unique_id
-),
-xe_by_year AS (SELECT e.student_unique_id, e.school_id, e.event_date, e.section_school_year AS event_school_year, MAX(COALESCE(m.absence, 0)) AS section_absence, MAX(CASE WHEN h.student_unique_id IS NOT NULL THEN COALESCE(m.absence, 0) ELSE 0 END) AS homeroom_absence
-    FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_attendance_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY attendance_event_category_descriptor, event_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS e
-    LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'AttendanceEvent.Absence' THEN 1 ELSE 0 END) AS absence
-    FROM `edfi-amt.analytics_config.DescriptorMap`
-    WHERE ConstantName IN ('AttendanceEvent.Absence')
-    GROUP BY DescriptorUri) AS m ON m.DescriptorUri = e.attendance_event_category_descriptor_uri
-    LEFT JOIN (SELECT DISTINCT local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_section_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY begin_date, local_course_code, school_id, section_school_year, section_identifier, session_name, student_unique_id)) AS a WHERE a.homeroom_indicator) AS h ON h.local_course_code = e.local_course_code AND h.school_id = e.school_id AND h.section_school_year = e.section_school_year AND h.section_identifier = e.section_identifier AND h.session_name = e.session_name AND h.student_unique_id = e.student_unique_id
-    GROUP BY e.student_unique_id, e.school_id, e.event_date, e.section_school_year),
-xe AS (
-  SELECT student_unique_id, school_id, event_date, event_school_year AS year_key, homeroom_absence, section_absence FROM xe_by_year
-  UNION ALL
-  SELECT student_unique_id, school_id, event_date, -1 AS year_key, MAX(homeroom_absence) AS homeroom_absence, MAX(section_absence) AS section_absence
-  FROM xe_by_year GROUP BY student_unique_id, school_id, event_date
-),
-day_events AS (SELECT * FROM xe)
-SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    COALESCE(ev.homeroom_absence, 0) AS homeroom_absence, COALESCE(ev.section_absence, 0) AS section_absence
-  FROM enrollments AS e
-  INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
-  LEFT JOIN day_events AS ev ON ev.student_unique_id = e.student_unique_id AND ev.school_id = e.school_id AND ev.event_date = dy.date AND ev.year_key = COALESCE(e.school_year_type_school_year, -1)
-  WHERE e.overlapping = 0
-UNION ALL
-SELECT student_unique_id, school_id, date, MAX(is_instructional) AS is_instructional, MAX(homeroom_absence) AS homeroom_absence, MAX(section_absence) AS section_absence
-FROM (
-  SELECT e.student_unique_id, e.school_id, dy.date, dy.is_instructional,
-    COALESCE(ev.homeroom_absence, 0) AS homeroom_absence, COALESCE(ev.section_absence, 0) AS section_absence
-  FROM enrollments AS e
-  INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= COALESCE(e.exit_withdraw_date, DATE '9999-12-31')
-  LEFT JOIN day_events AS ev ON ev.student_unique_id = e.student_unique_id AND ev.school_id = e.school_id AND ev.event_date = dy.date AND ev.year_key = COALESCE(e.school_year_type_school_year, -1)
-  WHERE e.overlapping = 1
-) AS shared
-GROUP BY student_unique_id, school_id, date) AS dy
+LEFT JOIN (SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(homeroom_absent) AS days_absent
+    FROM `edfi-amt.analytics_internal.enrolled_days` AS dy
     WHERE dy.is_instructional = 1
     GROUP BY student_unique_id, school_id) AS a ON a.student_unique_id = s.StudentKey AND CAST(a.school_id AS STRING) = s.SchoolKey
 LEFT JOIN (SELECT g.student_unique_id, g.school_id,

@@ -39,7 +39,7 @@ if (amt.collectionEnabled("chrab")) {
   };
   declare(
     "test_chrab_presence_absence_and_instructional_days",
-    "chrab_ChronicAbsenteeismAttendanceFact",
+    amt.definitionName("chrab_ChronicAbsenteeismAttendanceFact"),
     {
       stg_student_school_associations: rows([
         ssa("S", "2024-09-02", date("2024-09-06"), 2025),

@@ -22,7 +22,7 @@ if (amt.collectionEnabled("equity")) {
   const action = (id) => ({ StudentDisciplineActionKey: id, StudentSchoolKey: "S1-3" });
   declare(
     "test_equity_StudentHistoryDim_history_grades_attendance",
-    "equity_StudentHistoryDim",
+    amt.definitionName("equity_StudentHistoryDim"),
     {
       StudentSchoolDim: rows([{ StudentKey: "S1", StudentSchoolKey: "S1-3", SchoolKey: "3", LastModifiedDate: timestamp("2024-09-01 00:00:00") }]),
       equity_StudentDisciplineActionDim: rows([action("DA1"), action("DA2")]),

@@ -33,7 +33,7 @@ if (amt.collectionEnabled("ews")) {
   const mapping = (ConstantName, DescriptorUri) => ({ ConstantName, DescriptorUri });
   declare(
     "test_ews_StudentEarlyWarningFact_days_and_flags",
-    "ews_StudentEarlyWarningFact",
+    amt.definitionName("ews_StudentEarlyWarningFact"),
     {
       stg_student_school_associations: rows([enrollment("S1", date("2024-09-04")), enrollment("S2", none("DATE"))]),
       stg_students: rows([{ school_year: 2025, student_unique_id: "S1" }, { school_year: 2025, student_unique_id: "S2" }]),

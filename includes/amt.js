@@ -464,18 +464,13 @@ function enrolledDaysConfig() {
  */
 function publishOverEnrolledDays(name, type, query) {
   publish(name, { ...collectionConfig(name), type }).query((ctx) => query(ctx, ctx.ref(INTERNAL, ENROLLED_DAYS)));
-  publish(definitionName(name), {
+  publish(staging.definitionName(name), {
     type: "view",
     schema: views[name].schema || ANALYTICS,
     disabled: true,
     tags: ["amt", `amt_${views[name].collection}`],
     description: `The query of ${name} with the enrolled days computed in place, for its unit test; never built.`,
   }).query((ctx) => query(ctx, enrolledDays(ctx)));
-}
-
-/** The never-built view of a model's full query (publishOverEnrolledDays), which its unit test runs. */
-function definitionName(name) {
-  return `${name}__definition`;
 }
 
 /**
@@ -548,7 +543,7 @@ module.exports = {
   enrolledDaysNeeded,
   enrolledDaysConfig,
   publishOverEnrolledDays,
-  definitionName,
+  definitionName: staging.definitionName,
   gradesOfTypes,
   currentEnrollments,
   childJoin,

@@ -7,6 +7,7 @@ import { ConfigError, parseSettings, type Settings } from "./config.js";
 import { extract, InputError } from "./extract.js";
 import { openLake } from "./lake/index.js";
 import { jsonLinesProgress, ttyProgress } from "./progress.js";
+import { LOCK_PATH, type LockHolder } from "./lock.js";
 import { manifestPath, readState, type Manifest } from "./state.js";
 import { summaryRows } from "./summary.js";
 
@@ -40,6 +41,8 @@ async function status(settings: Pick<Settings, "LAKE_URI">): Promise<void> {
   const lake = openLake(settings.LAKE_URI);
   const state = await readState(lake);
   console.log(`Lake: ${lake.uri}`);
+  const lock = await lake.readJson<LockHolder>(LOCK_PATH);
+  if (lock) console.log(`Locked by run ${lock.run_id} (process ${lock.pid} on ${lock.host}, started ${lock.started_at}, renewed ${lock.renewed_at})`);
   console.table(Object.entries(state.years).map(([year, s]) => ({ year, watermark: s.watermark, "last run": s.lastRunId, "last full run": s.lastFullRunId, updated: s.updatedAt })));
   const runs = (await lake.list("_runs/")).slice(-10);
   const manifests = await Promise.all(runs.map((path) => lake.readJson<Manifest>(path)));

@@ -12,6 +12,7 @@ import type { Lake, Operation, PartitionWriter } from "./lake/types.js";
 import { Limit, Serial } from "../lib/limit.js";
 import type { Progress } from "./progress.js";
 import { DistinctIds, readAll, readLog, type ReadTarget, type Strategy } from "./read.js";
+import { LakeLock } from "./lock.js";
 import { commitLog, commitLogPath, manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";
 
 export interface ExtractOptions {
@@ -39,7 +40,6 @@ export function newRunId(previous: readonly string[], now = Date.now()): string 
   return `${time}-${randomBytes(3).toString("hex")}`;
 }
 
-/** The catalog entries selected by name, API path or table; unknown names are an error listing the valid ones. */
 /**
  * Give every catalog resource the API's data standard does not have (e.g. DS 4's
  * studentDisciplineIncidentAssociations on DS 5) one empty part per year, once, so the warehouse's
@@ -55,6 +55,7 @@ async function placeholdersForAbsentResources(lake: Lake, api: ApiShape, years: 
   }
 }
 
+/** The catalog entries selected by name, API path or table; unknown names are an error listing the valid ones. */
 export function selectResources(api: ApiShape, names: string[]): CatalogEntry[] {
   const available = resourcesFor(api.dataStandard);
   if (names.length === 0) return available;
@@ -207,6 +208,14 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
     throw new InputError(`The API at ${settings.EDFI_API_BASE_URL} is a shared instance: set EDFI_SCHOOL_YEARS to the one school year that labels it (got ${years.join(",")})`);
   }
   const lake = openLake(settings.LAKE_URI, { maxPartBytes: settings.EXTRACT_PART_MB * 1024 * 1024, gzipLevel: settings.EXTRACT_GZIP_LEVEL });
+  const previousRuns = (await lake.list("_runs/")).map((path) => path.slice("_runs/".length));
+  const runId = newRunId([...previousRuns, ...Object.values((await readState(lake)).years).map((y) => y.lastRunId)]);
+  // The watermarks are read again once no other run can move them.
+  const lock = options.dryRun ? undefined : await LakeLock.acquire(lake, runId);
+  const state = await readState(lake).catch(async (error) => {
+    await lock?.release();
+    throw error;
+  });
   const client = new ApiClient({
     tokenUrl: api.oauthUrl(years[0]),
     clientId: settings.EDFI_CLIENT_ID,
@@ -218,9 +227,6 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
     timeoutMs: 60_000,
     onRetry: (event) => options.progress.retry(event),
   });
-  const state = await readState(lake);
-  const previousRuns = (await lake.list("_runs/")).map((path) => path.slice("_runs/".length));
-  const runId = newRunId([...previousRuns, ...Object.values(state.years).map((y) => y.lastRunId)]);
   const manifest: Manifest = {
     runId,
     startedAt: new Date().toISOString(),
@@ -230,6 +236,7 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
     settings: { concurrency: settings.EXTRACT_CONCURRENCY, pageSize: settings.EXTRACT_PAGE_SIZE, full: options.full, resources: entries.map((e) => e.resource) },
     years: [],
     http: { requests: 0, retries: 0, tokenRequests: 0 },
+    ...(lock?.tookOver ? { lockTakenOver: lock.tookOver } : {}),
   };
   const limit = new Limit(settings.EXTRACT_CONCURRENCY);
   // Each request slot's sequence may hold a page in flight and one being written.
@@ -246,6 +253,7 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
         const resources = await Promise.all(entries.map((entry) => extractResource(ctx, plan, entry)));
         // Every file of the year is durable: record the year in the manifest, then advance its watermark.
         await commits.run(async () => {
+          lock?.assertHeld();
           const committed: YearResult = {
             schoolYear: year,
             full: plan.full,
@@ -281,6 +289,7 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
     manifest.http = { requests: client.counters.requests, retries: client.counters.retries, tokenRequests: client.counters.tokenRequests };
     client.close();
     if (!options.dryRun) await lake.writeJson(manifestPath(runId), manifest).catch(() => undefined);
+    await lock?.release().catch(() => undefined); // a lock left behind is taken over as stale
     options.progress.end(manifest);
   }
   return { manifest, state };

@@ -64,6 +64,8 @@ export interface Manifest {
   finishedAt: string | null;
   status: "running" | "succeeded" | "failed";
   error?: string;
+  /** Set when the run took the lake's lock over from a run that was gone (extractor/lock.ts): which run, and why. */
+  lockTakenOver?: string;
   api: { baseUrl: string; version: string; dataStandard: number; dataModelVersion: string; yearSpecific: boolean };
   settings: { concurrency: number; pageSize: number; full: boolean; resources: string[] };
   years: YearResult[];

@@ -37,7 +37,7 @@ describe("GCS lake: the shared contract", () => {
 });
 
 interface Call {
-  method: "createWriteStream" | "save";
+  method: "createWriteStream" | "save" | "delete";
   object: string;
   options: Record<string, unknown>;
 }
@@ -62,6 +62,11 @@ function recordingStorage(calls: Call[]): Storage {
         record("save", options);
         return save(data, options);
       }) as File["save"];
+      const remove = file.delete.bind(file) as (options?: object) => Promise<unknown>;
+      file.delete = ((options?: object) => {
+        record("delete", options);
+        return remove(options);
+      }) as File["delete"];
       return file;
     }) as Bucket["file"];
     return bucket;
@@ -96,6 +101,22 @@ describe("GCS lake", () => {
     const [metadata] = await storage().bucket(bucket).file(`${PREFIX}/${files[0].path}`).getMetadata();
     expect(metadata).toMatchObject({ contentType: "application/gzip", size: String(files[0].bytes) });
     expect(metadata.contentEncoding).toBeUndefined();
+  });
+
+  test("the lock is created with ifGenerationMatch=0 and deleted only at the generation whose text was compared", async () => {
+    // The emulator ignores preconditions: the options are checked on the client, the outcome on the server.
+    const calls: Call[] = [];
+    const bucket = newBucket();
+    const lake = openLake(`gs://${bucket}/${PREFIX}`, { storage: recordingStorage(calls) });
+    expect(await lake.createExclusive("_lock.json", "mine\n")).toBe(true);
+    const [metadata] = await storage().bucket(bucket).file(`${PREFIX}/_lock.json`).getMetadata();
+    expect(await lake.deleteIfUnchanged("_lock.json", "mine\n")).toBe(true);
+    const lockCalls = calls.filter((c) => c.object === `${PREFIX}/_lock.json` && c.method !== "createWriteStream"); // save() streams through it
+    expect(lockCalls.map((c) => [c.method, c.options.preconditionOpts ?? c.options])).toEqual([
+      ["save", { ifGenerationMatch: 0 }],
+      ["delete", { ifGenerationMatch: metadata.generation }],
+    ]);
+    expect(await lake.list("")).toEqual([]);
   });
 
   test("an object appears only when its upload finalises; abort leaves none", async () => {

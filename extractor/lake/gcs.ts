@@ -57,12 +57,44 @@ export class GcsLake implements Lake {
   }
 
   async writeText(path: string, text: string): Promise<void> {
+    await this.save(path, text);
+  }
+
+  async createExclusive(path: string, text: string): Promise<boolean> {
+    try {
+      await this.save(path, text, { ifGenerationMatch: 0 });
+      return true;
+    } catch (error) {
+      if (error instanceof LakeError && error.code === 412) return false;
+      throw error;
+    }
+  }
+
+  async deleteIfUnchanged(path: string, text: string): Promise<boolean> {
+    const object = this.object(path);
+    try {
+      // The text of one generation, and the delete only of that generation.
+      const [metadata] = await this.bucket.file(object).getMetadata();
+      const generation = metadata.generation as string;
+      const [bytes] = await this.bucket.file(object, { generation }).download();
+      if (bytes.toString("utf8") !== text) return false;
+      await this.bucket.file(object).delete({ ifGenerationMatch: generation });
+      return true;
+    } catch (error) {
+      const failure = new LakeError("write", this.locate(path), error);
+      if (failure.code === 404 || failure.code === 412) return false;
+      throw failure;
+    }
+  }
+
+  private async save(path: string, text: string, preconditionOpts?: { ifGenerationMatch: number }): Promise<void> {
     const file = this.bucket.file(this.object(path));
     try {
       await file.save(text, {
         resumable: false,
         contentType: path.endsWith(".json") ? "application/json" : "application/x-ndjson",
         metadata: { cacheControl: "no-store" },
+        ...(preconditionOpts ? { preconditionOpts } : {}),
       });
     } catch (error) {
       throw new LakeError("write", this.locate(path), error);

@@ -3,7 +3,7 @@
 // fsynced, then renamed: a reader sees a whole file or none.
 import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
-import { access, mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
+import { access, link, mkdir, open, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { LakeError } from "./errors.js";
 import { relativePath } from "./layout.js";
@@ -52,6 +52,35 @@ export class LocalLake implements Lake {
   }
 
   async writeText(path: string, text: string): Promise<void> {
+    await this.placeText(path, text, publish);
+  }
+
+  async createExclusive(path: string, text: string): Promise<boolean> {
+    return this.placeText(path, text, publishNew);
+  }
+
+  async deleteIfUnchanged(path: string, text: string): Promise<boolean> {
+    const file = this.locate(relativePath(path));
+    const aside = tempNameFor(file);
+    try {
+      await rename(file, aside); // of two runs deleting it, one moves it away
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw new LakeError("write", file, error);
+    }
+    try {
+      if ((await readFile(aside, "utf8")) === text) return true;
+      await link(aside, file).catch(() => undefined); // another text: put it back, unless a new file took its place
+      return false;
+    } catch (error) {
+      throw new LakeError("write", file, error);
+    } finally {
+      await rm(aside, { force: true }).catch(() => undefined);
+    }
+  }
+
+  /** Write `text` to a temporary file and hand it to `place` (which gives it the final name); false if the name was taken. */
+  private async placeText(path: string, text: string, place: (temp: string, file: string) => Promise<boolean | void>): Promise<boolean> {
     const file = this.locate(relativePath(path));
     const temp = tempNameFor(file);
     try {
@@ -62,10 +91,11 @@ export class LocalLake implements Lake {
       } finally {
         await handle.close();
       }
-      await publish(temp, file);
+      return (await place(temp, file)) !== false;
     } catch (error) {
-      await rm(temp, { force: true }).catch(() => undefined);
       throw new LakeError("write", file, error);
+    } finally {
+      await rm(temp, { force: true }).catch(() => undefined);
     }
   }
 
@@ -130,14 +160,31 @@ function tempNameFor(file: string): string {
 
 /** Make a closed temporary file durable, then give it its final name (atomically, in the same folder). */
 async function publish(temp: string, file: string): Promise<void> {
-  const handle = await open(temp, "r+");
+  await syncFile(temp);
+  await rename(temp, file);
+  await syncFolder(dirname(file));
+}
+
+async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, "r+");
   try {
     await handle.sync();
   } finally {
     await handle.close();
   }
-  await rename(temp, file);
+}
+
+/** Make a closed temporary file durable, then link it under its final name if that is free (false if not). */
+async function publishNew(temp: string, file: string): Promise<boolean> {
+  await syncFile(temp);
+  try {
+    await link(temp, file); // fails if the name exists; shows the whole file or nothing
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
   await syncFolder(dirname(file));
+  return true;
 }
 
 /** Persist a rename (best effort: some platforms cannot open a folder for syncing). */

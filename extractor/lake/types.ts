@@ -4,6 +4,7 @@
 //   <lake>/_commits/school_year=<YYYY>/<runId>.ndjson                 commit log: the resources a run committed
 //   <lake>/_runs/<runId>.json                                         manifest of a run
 //   <lake>/_state.json                                                watermarks (extraction state)
+//   <lake>/_lock.json                                                 the running extract's lock (extractor/lock.ts)
 //
 // A part file becomes visible only complete (local: written under a temporary name, then renamed; GCS:
 // an object exists only once its upload finalises, created with ifGenerationMatch=0 so nothing is ever
@@ -87,6 +88,10 @@ export interface Lake {
   writeJson(path: string, value: unknown): Promise<void>;
   /** Replace a small text file atomically. */
   writeText(path: string, text: string): Promise<void>;
+  /** Create a small text file (whole, atomically) only if none exists at `path`: false if one does. */
+  createExclusive(path: string, text: string): Promise<boolean>;
+  /** Delete the file at `path` only if its text is still `text` (compare-and-delete): false if it differs or is gone. */
+  deleteIfUnchanged(path: string, text: string): Promise<boolean>;
   /** Paths (relative to the lake root) of the files under a prefix, sorted. */
   list(prefix: string): Promise<string[]>;
   /** Read a whole file's bytes (tests, status); gzip is not undone. */

@@ -194,6 +194,17 @@ export function lakeContract(open: (options?: { maxPartBytes?: number }) => Lake
     expect(JSON.parse((await lake.readFile("_runs/r1.json")).toString("utf8"))).toEqual({ runId: "r1" });
   });
 
+  test("createExclusive makes a whole file where none is; deleteIfUnchanged deletes only the text it is given", async () => {
+    const lake = await open();
+    expect(await lake.createExclusive("_lock.json", "first\n")).toBe(true);
+    expect((await lake.readFile("_lock.json")).toString("utf8")).toBe("first\n");
+    expect(await lake.deleteIfUnchanged("_lock.json", "other\n")).toBe(false);
+    expect((await lake.readFile("_lock.json")).toString("utf8")).toBe("first\n");
+    expect(await lake.deleteIfUnchanged("_lock.json", "first\n")).toBe(true);
+    expect(await lake.list("")).toEqual([]);
+    expect(await lake.deleteIfUnchanged("_lock.json", "first\n")).toBe(false);
+  });
+
   test("reading a missing file is an error naming it", async () => {
     const lake = await open();
     await expect(lake.readFile("edfi/nope/school_year=2025/x.ndjson.gz")).rejects.toThrow(/lake read failed for \S*edfi\/nope\/school_year=2025\/x\.ndjson\.gz: /);

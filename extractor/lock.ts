@@ -73,6 +73,8 @@ export class LakeLock {
       const text = await readLock(lake);
       if (text === undefined) continue; // released meanwhile
       const other = parseLock(lake, text);
+      // Our own create, retried after its answer was lost (a GCS save is retried when its precondition makes it safe).
+      if (other.run_id === runId && other.pid === process.pid && other.host === holder.host) return new LakeLock(lake, other, heartbeatMs, tookOver);
       const reason = staleness(other, new Date());
       if (!reason) {
         throw new LakeLockedError(

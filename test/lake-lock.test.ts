@@ -18,8 +18,9 @@ function holder(overrides: Partial<LockHolder>): LockHolder {
   return { run_id: "20261127T010000000Z-aaaaaa", host: "other-host", pid: 4242, started_at: minutesAgo(30), renewed_at: minutesAgo(0), ...overrides };
 }
 
+/** The lake locked by `other`, written as the extractor writes its lock. */
 async function lockedBy(lake: Lake, other: LockHolder): Promise<void> {
-  expect(await lake.createExclusive(LOCK_PATH, JSON.stringify(other))).toBe(true);
+  expect(await lake.createExclusive(LOCK_PATH, JSON.stringify(other, null, 2) + "\n")).toBe(true);
 }
 
 /** The pid of a process that has ended. */
@@ -80,6 +81,14 @@ describe("the lake lock", () => {
     expect(() => lock.assertHeld()).toThrow(/no longer holds the lock .*: run run-2 took it over; nothing more was committed/);
     await lock.release();
     expect((await lockFile(lake)).run_id).toBe("run-2"); // not this run's to remove
+  });
+
+  test("a lock this very run created (a create retried after its answer was lost) is its own", async () => {
+    const lake = openLake(tempLake());
+    await lockedBy(lake, holder({ run_id: "run-1", host: hostname(), pid: process.pid }));
+    const lock = await LakeLock.acquire(lake, "run-1");
+    await lock.release();
+    expect(await lake.list("")).toEqual([]);
   });
 
   test("a lock file this extractor did not write is named, not taken over", async () => {

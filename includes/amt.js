@@ -337,7 +337,7 @@ function attendanceEvents(ctx, table, schoolYear, flags, prefix, homeroom) {
  * calendar event, within one of the student's enrollments at the school (exit date inclusive), with
  * is_instructional and, per DAY_FLAGS name, the 0/1 columns school_<name>, homeroom_<name> and
  * section_<name> of that day's events. An event counts for an enrollment without school year or of the
- * event's school year. Chrab, EWS and Equity read these days from one table (enrolledDaysModel).
+ * event's school year. Chrab, EWS and Equity read these days from one table (ENROLLED_DAYS, below).
  */
 // The attendance events enrolledDays reads, by alias: the flag columns each gives.
 const DAY_EVENTS = {

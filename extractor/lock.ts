@@ -29,8 +29,8 @@ export class LakeLockedError extends Error {
 }
 
 /** Whether the lock of `holder` belongs to a run that is gone, and why (undefined: it may be running). */
-export function staleness(holder: LockHolder, now: Date, host = hostname()): string | undefined {
-  if (holder.host === host && !processAlive(holder.pid)) return `its process ${holder.pid} on ${host} has ended`;
+function staleness(holder: LockHolder, now: Date): string | undefined {
+  if (holder.host === hostname() && !processAlive(holder.pid)) return `its process ${holder.pid} on ${holder.host} has ended`;
   const silent = now.getTime() - Date.parse(holder.renewed_at);
   if (!(silent <= STALE_MS)) return `it was last renewed at ${holder.renewed_at}, more than ${STALE_MS / 60_000} minutes ago`;
   return undefined;

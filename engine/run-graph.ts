@@ -32,6 +32,9 @@ export const succeeded = (report: RunReport) => report.results.every((r) => r.st
 
 const elapsed = (started: number) => (performance.now() - started) / 1000;
 
+/** Share of the memory limit the block allocator may keep (see runActions). */
+const BLOCK_ALLOCATOR_MEMORY = "50%";
+
 /**
  * The actions in order, one at a time (a transaction belongs to one connection: the parallelism is
  * DuckDB's, up to `threads` per query). The first action that fails is rolled back and the rest are
@@ -49,6 +52,11 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
   const instance = await DuckDBInstance.create(path, settings);
   try {
     const connection = await instance.connect();
+    // Freed buffer blocks are kept for reuse rather than handed back to the OS, which the next query then
+    // faults in again, page by page: a full staging build faulted in 12 GB for a 4.5 GB peak. Kept, the
+    // kernel's share of a whole-graph build halves and the build takes 7% less time, for about 1 GB more
+    // peak RSS at 100,000 students. (A SET: as a percentage among the instance's settings, DuckDB 1.5 aborts.)
+    await connection.run(`SET block_allocator_memory = '${BLOCK_ALLOCATOR_MEMORY}'`);
     const schemas = [...new Set(actions.map((a) => a.target.schema))];
     await connection.run(schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quote(schema)};`).join("\n"));
     const relations = await Relations.read(connection);

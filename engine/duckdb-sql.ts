@@ -22,6 +22,13 @@ export async function columnNames(connection: DuckDBConnection, sql: string): Pr
   return (await connection.runAndReadAll(`SELECT * FROM ${subquery(sql)} LIMIT 0`)).columnNames();
 }
 
+/** The columns of a query's result as `name type`, in order. */
+export async function columnTypes(connection: DuckDBConnection, sql: string): Promise<string[]> {
+  const reader = await connection.runAndReadAll(`SELECT * FROM ${subquery(sql)} LIMIT 0`);
+  const types = reader.columnTypes();
+  return reader.columnNames().map((name, i) => `${name} ${types[i].toString()}`);
+}
+
 export type RelationKind = "table" | "view";
 
 /**

@@ -2,7 +2,7 @@
 // CREATE / MERGE from the action's type, query and uniqueKey, as `dataform run` does on BigQuery.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Action, Target } from "./compiled-graph.js";
-import { count, quote, relation, type RelationKind, type Relations } from "./duckdb-sql.js";
+import { columnTypes, count, quote, relation, type RelationKind, type Relations } from "./duckdb-sql.js";
 import { toDuckDbSql } from "./sql-rewrite.js";
 
 export type Outcome = { status: "ok"; detail?: string } | { status: "assertion-failed"; rows: number };
@@ -41,12 +41,21 @@ async function createDataset(connection: DuckDBConnection, relations: Relations,
  * INSERT without one. On DuckDB replacing a row is cheaper as a delete and an insert than as an UPDATE
  * of every column (which rewrites each column's segments wherever the rows lie): same rows, as
  * MERGE refuses an increment with a key twice, and so does this. Columns are matched by name.
+ * An increment whose columns (names or types) are not the table's, as after an upgrade that changed
+ * the model, cannot be merged: the table is rebuilt instead, as --full-refresh would. Returns whether
+ * it merged.
  */
-async function mergeIncrement(connection: DuckDBConnection, action: Action & { kind: "incremental" }): Promise<void> {
+async function mergeIncrement(connection: DuckDBConnection, relations: Relations, action: Action & { kind: "incremental" }): Promise<boolean> {
   const target = relation(action.target);
   const increment = quote("_engine_increment");
   await runAll(connection, action.incrementalPreOps);
   await connection.run(`CREATE OR REPLACE TEMP TABLE ${increment} AS\n${toDuckDbSql(action.incrementalQuery)}`);
+  const columns = async (table: string) => (await columnTypes(connection, `FROM ${table}`)).sort().join();
+  if ((await columns(increment)) !== (await columns(target))) {
+    await connection.run(`DROP TABLE ${increment}`);
+    await createDataset(connection, relations, action);
+    return false;
+  }
   if (action.uniqueKey.length > 0) {
     const keys = action.uniqueKey.map(quote);
     const repeated = await count(connection, `SELECT ${keys.join(", ")} FROM ${increment} GROUP BY ALL HAVING count(*) > 1`);
@@ -57,6 +66,7 @@ async function mergeIncrement(connection: DuckDBConnection, action: Action & { k
   await connection.run(`INSERT INTO ${target} BY NAME SELECT * FROM ${increment}`);
   await connection.run(`DROP TABLE ${increment}`);
   await runAll(connection, action.incrementalPostOps);
+  return true;
 }
 
 /** What an action leaves under its target name (an operation: whatever its SQL makes). */
@@ -75,8 +85,8 @@ async function execute(connection: DuckDBConnection, relations: Relations, actio
       return { status: "ok" };
     case "incremental":
       if (!fullRefresh && relations.kind(action.target) === "table") {
-        await mergeIncrement(connection, action);
-        return { status: "ok", detail: "merged" };
+        const merged = await mergeIncrement(connection, relations, action);
+        return { status: "ok", detail: merged ? "merged" : "rebuilt: its columns changed" };
       }
       await createDataset(connection, relations, action);
       return { status: "ok", detail: "rebuilt" };

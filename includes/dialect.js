@@ -22,10 +22,10 @@ function jsonPath(path) {
 }
 
 /**
- * DuckDB from_json structure of JSON objects: `texts` paths as text, `documents` paths as JSON text,
- * `lists` path → element structure (arrays of objects, read as lists of structs).
+ * DuckDB from_json structure of JSON objects: `texts` paths as text, `lists` path → the element (an
+ * array of objects read as a list of structs; an element is { texts, lists } in turn).
  */
-function jsonStructure({ texts = [], documents = [], lists = {} }) {
+function jsonStructure({ texts = [], lists = {} }) {
   const structure = {};
   const put = (path, leaf) => {
     const segments = path.split(".");
@@ -40,8 +40,7 @@ function jsonStructure({ texts = [], documents = [], lists = {} }) {
     node[last] = leaf;
   };
   texts.forEach((path) => put(path, "VARCHAR"));
-  documents.forEach((path) => put(path, "JSON"));
-  Object.entries(lists).forEach(([path, element]) => put(path, [element]));
+  Object.entries(lists).forEach(([path, element]) => put(path, [jsonStructure(element)]));
   return structure;
 }
 
@@ -55,42 +54,50 @@ function structField(struct, path) {
 
 /**
  * Values of one JSON string `json`, parsed once, as the SELECT item `alias`: returns { select, text(path),
- * document(path) } with scalars as text and other values (arrays, objects) as JSON text. DuckDB parses
- * into a struct of exactly these paths (a json_extract per path would parse the document once each);
- * BigQuery keeps the string and reads each path lazily.
+ * array(path) } with `texts` paths as text and the arrays at `arrays` paths (path → element, see
+ * jsonStructure) as the engine keeps a child collection (arrayValue). DuckDB parses into a struct of
+ * exactly these paths (a json_extract per path would parse the document once each); BigQuery keeps the
+ * string and reads each path lazily.
  */
-function jsonRecord(json, texts, documents, alias) {
+function jsonRecord(json, texts, arrays, alias) {
   if (!DUCKDB) {
     return {
       select: `${json} AS ${alias}`,
       text: (path) => `JSON_VALUE(${alias}, ${jsonPath(path)})`,
-      document: (path) => `JSON_QUERY(${alias}, ${jsonPath(path)})`,
+      array: (path) => `JSON_QUERY(${alias}, ${jsonPath(path)})`,
     };
   }
   return {
-    select: `from_json(${json}, ${quote(JSON.stringify(jsonStructure({ texts, documents })))}) AS ${alias}`,
+    select: `from_json(${json}, ${quote(JSON.stringify(jsonStructure({ texts, lists: arrays })))}) AS ${alias}`,
     text: (path) => structField(alias, path),
-    document: (path) => `CAST(${structField(alias, path)} AS VARCHAR)`,
+    array: (path) => structField(alias, path),
   };
 }
 
 /**
- * FROM-clause item `p`: the rows of `parent` (those matching `where`, if given) times the elements of
- * the JSON array text in its column `column`, as e0, then each element's array at levels[i].path
- * (i ≥ 1) likewise, as e1, e2, …; levels[i].texts are the paths read from level i's elements. Returns
- * { from, text(level, path) }. DuckDB parses each array once, straight into lists of structs of only
- * those paths, and unnests them in SELECT lists (a lateral join in FROM costs several times more).
+ * A child collection as a staging table keeps it, from `json`, the array's JSON text: BigQuery keeps the
+ * text; DuckDB a list of structs of the `element`'s paths (see jsonStructure), parsed with the record so
+ * that the child tables unnest it without parsing again.
  */
-function jsonArrayRows(parent, column, levels, where) {
+function arrayValue(json, element) {
+  return DUCKDB ? `from_json(${json}, ${quote(JSON.stringify([jsonStructure(element)]))})` : json;
+}
+
+/**
+ * FROM-clause item `p`: the rows of `parent` (those matching `where`, if given) times the elements of
+ * the child collection in its column `column` (arrayValue), as e0, then each element's array at
+ * paths[i] (i ≥ 1) likewise, as e1, e2, …. Returns { from, text(level, path) }. DuckDB unnests the
+ * lists in SELECT lists (a lateral join in FROM costs several times more).
+ */
+function jsonArrayRows(parent, column, paths, where) {
   const alias = (i) => `e${i}`;
   const rows = where ? `(SELECT * FROM ${parent} WHERE ${where})` : parent;
   if (!DUCKDB) {
-    const unnest = levels.map((level, i) => `CROSS JOIN UNNEST(JSON_QUERY_ARRAY(${i === 0 ? `p.${column}` : `${alias(i - 1)}, ${jsonPath(level.path)}`})) AS ${alias(i)}`);
+    const unnest = paths.map((path, i) => `CROSS JOIN UNNEST(JSON_QUERY_ARRAY(${i === 0 ? `p.${column}` : `${alias(i - 1)}, ${jsonPath(path)}`})) AS ${alias(i)}`);
     return { from: [`${rows} AS p`, ...unnest].join("\n"), text: (i, path) => `JSON_VALUE(${alias(i)}, ${jsonPath(path)})` };
   }
-  const element = (i) => jsonStructure({ texts: levels[i].texts, lists: i + 1 < levels.length ? { [levels[i + 1].path]: element(i + 1) } : {} });
-  const list = (i) => (i === 0 ? `from_json(${column}, ${quote(JSON.stringify([element(0)]))})` : structField(alias(i - 1), levels[i].path));
-  const from = levels.reduce((inner, _, i) => `(SELECT *, unnest(${list(i)}) AS ${alias(i)} FROM ${inner} AS _l${i})`, rows);
+  const list = (i) => (i === 0 ? column : structField(alias(i - 1), paths[i]));
+  const from = paths.reduce((inner, _, i) => `(SELECT *, unnest(${list(i)}) AS ${alias(i)} FROM ${inner} AS _l${i})`, rows);
   return { from: `${from} AS p`, text: (i, path) => structField(`p.${alias(i)}`, path) };
 }
 
@@ -302,6 +309,7 @@ module.exports = {
   LAKE,
   quote,
   jsonRecord,
+  arrayValue,
   jsonArrayRows,
   descriptorCode,
   descriptorNamespace,

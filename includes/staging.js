@@ -95,6 +95,16 @@ function childLevels(entry, chain) {
   return chain.map((child) => ({ child, columns: child.fields.map((spec) => parseField(spec, taken)) }));
 }
 
+/**
+ * What the child tables read from the elements of the collection at the end of `chain`: { texts, lists }
+ * (dialect jsonStructure), the nested collections' elements included.
+ */
+function arrayElement(entry, chain) {
+  const { columns } = childLevels(entry, chain)[chain.length - 1];
+  const nested = chain[chain.length - 1].children || [];
+  return { texts: readPaths(columns), lists: Object.fromEntries(nested.map((child) => [child.path, arrayElement(entry, [...chain, child])])) };
+}
+
 /** The JSON paths columns read (DS 5 and DS 4 names), each once. */
 function readPaths(columns) {
   return [...new Set(columns.flatMap((c) => [c.path, c.ds4Path]).filter(Boolean))];
@@ -201,8 +211,10 @@ ${d.firstPerGroup("lines", ["school_year", "id"], "run_id DESC, CASE operation W
 function stagingQuery(ctx, entry) {
   const columns = resourceColumns(entry);
   const paths = [...readPaths(columns), "_lastModifiedDate"];
-  // The child tables unnest these arrays rather than the whole record: each reads and parses only its own.
-  const record = d.jsonRecord("l.data", paths, entry.children.map((c) => c.path), "_v");
+  // The child collections are kept for the child tables, parsed with the record where the engine can
+  // (arrayValue): as JSON text, each child table would parse them again, after the text's write.
+  const arrays = Object.fromEntries(entry.children.map((child) => [child.path, arrayElement(entry, [child])]));
+  const record = d.jsonRecord("l.data", paths, arrays, "_v");
   const increment = entry.incremental && ctx.incremental();
   const since = increment ? unstagedRuns(ctx, entry, "l") : null;
   const lastModified = `COALESCE(${d.toTimestamp(record.text("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")})`;
@@ -214,7 +226,7 @@ function stagingQuery(ctx, entry) {
     `${increment ? `CASE WHEN operation = 'upsert' THEN ${lastModified} END` : lastModified} AS last_modified_date`,
     `${d.toTimestamp("extracted_at")} AS extracted_at`,
     "run_id AS _run_id",
-    ...entry.children.map((child) => `${record.document(child.path)} AS ${arrayColumn(child)}`),
+    ...entry.children.map((child) => `${record.array(child.path)} AS ${arrayColumn(child)}`),
   ];
   return `WITH ${currentLinesSql(ctx, entry, since, record.select)}
 SELECT
@@ -308,7 +320,7 @@ function childQuery(ctx, entry, chain) {
   const rows = d.jsonArrayRows(
     ctx.ref(STAGING_SCHEMA, stagingName(entry)),
     arrayColumn(chain[0]),
-    levels.map(({ child, columns }) => ({ path: child.path, texts: readPaths(columns) })),
+    chain.map((child) => child.path),
     ctx.incremental() ? `_run_id > ${childSince(ctx, entry, chain).bound}` : null,
   );
   const select = [
@@ -396,7 +408,10 @@ function resourceColumnDescriptions(entry) {
     extracted_at: "When the extractor read the record.",
     _run_id: "Extract run that landed this version of the record.",
     ...Object.fromEntries(
-      entry.children.map((child) => [arrayColumn(child), `${entry.resource}.${child.path} as JSON text (an array), for ${childName(entry, [child])} and its nested collections.`]),
+      entry.children.map((child) => [
+        arrayColumn(child),
+        `${entry.resource}.${child.path} (an array), for ${childName(entry, [child])} and its nested collections: JSON text on BigQuery; on DuckDB a list of structs of the fields they read.`,
+      ]),
     ),
   };
 }
@@ -416,6 +431,7 @@ module.exports = {
   resourceColumns,
   parentKeyColumns,
   childLevels,
+  arrayElement,
   requiredKeyPaths,
   stagingQuery,
   incrementalPreparation,

@@ -43,6 +43,22 @@ function sampleRecord(columns, n, ds4) {
   return record;
 }
 
+/** Two sample elements (variants n and n + 1) of the collection at the end of `chain`, nested collections included. */
+function sampleArray(entry, chain, n) {
+  const { columns } = staging.childLevels(entry, chain)[chain.length - 1];
+  const nested = chain[chain.length - 1].children || [];
+  return [n, n + 1].map((variant) => {
+    const element = sampleRecord(columns, variant);
+    for (const child of nested) setPath(element, child.path, sampleArray(entry, [...chain, child], variant));
+    return element;
+  });
+}
+
+/** SQL of a sample collection as the parent's staging table keeps it. */
+function arraySql(entry, child, array) {
+  return d.arrayValue(d.quote(JSON.stringify(array)), staging.arrayElement(entry, [child]));
+}
+
 function modified(n) {
   return `2024-07-01T00:00:0${n}.0000000Z`;
 }
@@ -72,11 +88,9 @@ function line(entry, { id, runId, operation, data, n }) {
  */
 function resourceScenario(entry) {
   const columns = staging.resourceColumns(entry);
-  // Every top-level child collection holds the same small array, which the model keeps as JSON text.
-  const arrays = (n) => [{ n }, { n: n + 1 }];
   const record = (id, n, ds4) => {
     const data = { id, ...sampleRecord(columns, n, ds4), _lastModifiedDate: modified(n) };
-    for (const child of entry.children) setPath(data, child.path, arrays(n));
+    for (const child of entry.children) setPath(data, child.path, sampleArray(entry, [child], n));
     return data;
   };
   const lines = [
@@ -112,7 +126,7 @@ function resourceScenario(entry) {
       ["last_modified_date", d.toTimestamp(d.quote(modified(n)))],
       ["extracted_at", d.toTimestamp(d.quote(`2025-01-0${extracted}T00:00:00.000Z`))],
       ["_run_id", d.quote(runId)],
-      ...entry.children.map((child) => [staging.arrayColumn(child), d.quote(JSON.stringify(arrays(n)))]),
+      ...entry.children.map((child) => [staging.arrayColumn(child), arraySql(entry, child, sampleArray(entry, [child], n))]),
     ];
   });
   return {
@@ -128,14 +142,7 @@ function resourceScenario(entry) {
 function childScenario(entry, chain) {
   const parentKey = staging.parentKeyColumns(entry);
   const levels = staging.childLevels(entry, chain);
-  const elements = (level) =>
-    [1, 2].map((n) => {
-      const element = sampleRecord(levels[level].columns, n);
-      if (level + 1 < levels.length) setPath(element, levels[level + 1].child.path, elements(level + 1));
-      return element;
-    });
-  const record = { id: "p" };
-  setPath(record, chain[0].path, elements(0));
+  const array = sampleArray(entry, [chain[0]], 1);
   const parentValues = parentKey.map((c) => [c.name, sample(c, 1).sql[0]]);
   const parent = [
     ["id", d.quote("p")],
@@ -143,10 +150,11 @@ function childScenario(entry, chain) {
     ...parentValues,
     ["last_modified_date", d.toTimestamp(d.quote(modified(1)))],
     ["_run_id", d.quote("r1")],
-    [staging.arrayColumn(chain[0]), d.quote(JSON.stringify(record[chain[0].path]))],
+    [staging.arrayColumn(chain[0]), arraySql(entry, chain[0], array)],
   ];
-  const paths = (level) => (level === levels.length ? [[]] : [1, 2].flatMap((n) => paths(level + 1).map((rest) => [n, ...rest])));
-  const expected = paths(0).map((variant) => [
+  // The variants of the elements each row comes from, level by level (sampleArray: n and n + 1 under variant n).
+  const paths = (level, n) => (level === levels.length ? [[]] : [n, n + 1].flatMap((v) => paths(level + 1, v).map((rest) => [v, ...rest])));
+  const expected = paths(0, 1).map((variant) => [
     ["parent_id", d.quote("p")],
     ["school_year", d.toInt(d.quote(YEAR))],
     ...parentValues,

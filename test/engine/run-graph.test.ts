@@ -203,6 +203,22 @@ describe("other action kinds", () => {
     expect(await query(database, "SELECT run FROM analytics.log ORDER BY run")).toEqual([{ run: 1 }, { run: 2 }]);
   });
 
+  test("an incremental table whose model's columns changed (a type, as after an upgrade) is rebuilt from its full query, not merged", async () => {
+    const database = tempDatabase();
+    const model = (type: string) => ({
+      ...table("analytics", "scores", `SELECT 1 AS id, CAST('[1, 2]' AS ${type}) AS scores, 'full' AS how`),
+      type: "incremental",
+      incrementalQuery: `SELECT 2 AS id, CAST('[3]' AS ${type}) AS scores, 'merged' AS how`,
+      uniqueKey: ["id"],
+    });
+    await runGraph(graph({ tables: [model("VARCHAR")] }), { database });
+    const merged = await runGraph(graph({ tables: [model("VARCHAR")] }), { database });
+    expect(merged.results[0]).toMatchObject({ status: "ok", detail: "merged" });
+    const upgraded = await runGraph(graph({ tables: [model("INTEGER[]")] }), { database });
+    expect(upgraded.results[0]).toMatchObject({ status: "ok", detail: "rebuilt: its columns changed" });
+    expect(await query(database, "SELECT id, typeof(scores) AS type, how FROM analytics.scores")).toEqual([{ id: 1, type: "INTEGER[]", how: "full" }]);
+  });
+
   test("a view replaces a table of the same name", async () => {
     const database = tempDatabase();
     await runGraph(graph({ tables: [table("analytics", "x", "SELECT 1 AS a")] }), { database });

@@ -75,9 +75,9 @@ function jsonRecord(json, texts, arrays, alias) {
 }
 
 /**
- * A child collection as a staging table keeps it, from `json`, the array's JSON text: BigQuery keeps the
- * text; DuckDB a list of structs of the `element`'s paths (see jsonStructure), parsed with the record so
- * that the child tables unnest it without parsing again.
+ * A child collection as its parent's staging table keeps it, from `json` (SQL of the array's JSON text):
+ * BigQuery keeps the text; DuckDB a list of structs of the `element`'s paths (see jsonStructure), which
+ * the child tables unnest without parsing again.
  */
 function arrayValue(json, element) {
   return DUCKDB ? `from_json(${json}, ${quote(JSON.stringify([jsonStructure(element)]))})` : json;

@@ -168,8 +168,14 @@ function typedNull(type) {
   return `CAST(NULL AS ${sqlType(type)})`;
 }
 
-/** AMT text key k(a, b, …): parts as text joined by '-', a NULL part counts as '' (SQL Server CONCAT). */
+/**
+ * AMT text key k(a, b, …): parts as text joined by '-', a NULL part counts as '' (SQL Server CONCAT).
+ * DuckDB's concat already reads NULL as '' and casts to text as CAST does, and builds the key in one
+ * go: half the time of a chain of ||, which makes a string per step (0.63 s against 1.25 s of CPU for
+ * one seven-part key over 3.6 M grades). BigQuery's CONCAT is NULL when a part is.
+ */
 function textKey(parts) {
+  if (DUCKDB) return `concat(${parts.join(", '-', ")})`;
   return parts.map((p) => `COALESCE(${toText(p)}, '')`).join(" || '-' || ");
 }
 

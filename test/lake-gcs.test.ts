@@ -122,7 +122,7 @@ describe("GCS lake", () => {
   test("an object appears only when its upload finalises; abort leaves none", async () => {
     const lake = openLake(`gs://${newBucket()}/${PREFIX}`, { storage: storage() });
     const writer = lake.openPartition(target);
-    for (const l of lines(2_000)) await writer.write(l); // > 64 KiB: bytes are on their way
+    for (const l of lines(10_000)) await writer.write(l); // 3 MiB, batches of 1 MiB: bytes are on their way
     expect(await lake.list("")).toEqual([]);
     await writer.abort();
     expect(await lake.list("")).toEqual([]);
@@ -142,7 +142,7 @@ describe("GCS lake", () => {
         dir,
         `import { randomBytes } from "node:crypto";
          const writer = openLake("gs://${newBucket()}/${PREFIX}").openPartition(${JSON.stringify(target)});
-         for (let i = 0; i < 500; i++) {
+         for (let i = 0; i < 1500; i++) {
            await writer.write({ id: "id-" + i, resource: "students", school_year: 2025, operation: "upsert", change_version: null,
              extracted_at: "2025-11-25T10:15:00Z", run_id: ${JSON.stringify(target.runId)}, snapshot: true,
              data: JSON.stringify({ noise: randomBytes(600).toString("hex") }) }); // hardly compressible: bytes go out

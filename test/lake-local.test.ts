@@ -36,7 +36,7 @@ describe("local lake", () => {
     const root = tempDir();
     const lake = openLake(root);
     const writer = lake.openPartition(target);
-    for (const l of lines(2_000)) await writer.write(l); // > 64 KiB: bytes have reached the disk
+    for (const l of lines(10_000)) await writer.write(l); // 3 MiB, batches of 1 MiB: the first has reached the disk
     const during = allFiles(root);
     expect(during).toHaveLength(1);
     expect(during[0]).toMatch(/^edfi\/students\/school_year=2025\/\.20251125T101500Z-a1b2c3-00000\.ndjson\.gz\.\d+-[0-9a-f]+\.tmp$/);

@@ -119,13 +119,12 @@ export class PageLines {
     return this.sizes[i];
   }
 
-  /** Lines [from, to) in one buffer. */
-  build(from: number, to: number): Buffer {
+  /** Lines [from, to) into `out` at `at` (room for them is the caller's); returns the offset after them. */
+  build(from: number, to: number, out: Buffer, at: number): number {
+    const start = at;
     let total = 0;
     for (let i = from; i < to; i++) total += this.sizes[i];
-    const out = Buffer.allocUnsafe(total);
     const escaped = this.page.escaped;
-    let at = 0;
     for (let i = from; i < to; i++) {
       const r = this.page.records[i];
       // Short pieces are copied byte by byte (a native call costs more than it copies), the shared fields natively.
@@ -140,8 +139,8 @@ export class PageLines {
       at = put(out, at, LINE_END);
     }
     // Sizes come from the records' spans: a wrong one must fail here, not land a broken line.
-    if (at !== total) throw new Error(`lake lines of ${this.page.envelope.resource}: built ${at} bytes, expected ${total}`);
-    return out;
+    if (at - start !== total) throw new Error(`lake lines of ${this.page.envelope.resource}: built ${at - start} bytes, expected ${total}`);
+    return at;
   }
 }
 

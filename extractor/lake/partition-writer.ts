@@ -1,29 +1,27 @@
 // The PartitionWriter of every lake: lines are batched, gzipped and streamed part by part to a sink,
 // rolling to a new part at a size limit. Only the sink differs between a folder and GCS.
 //
-// Memory stays flat whatever the volume: at most one batch (64 KiB plus a page's lines), the batches
-// gzip has not compressed yet (up to GZIP_QUEUE_BATCHES, so that compression on the thread pool
-// overlaps the caller's work) and the streams' own buffers are held, and a write waits while the gzip
-// stream, and through it the sink, is full.
-import { Transform, type TransformOptions, type Writable } from "node:stream";
+// Memory stays flat whatever the volume: lines are built straight into one batch buffer (1 MiB, or
+// one larger line), compressed on the calling thread (gzip-member.ts says why) when it is full, and
+// a write waits while the sink cannot take more.
+import { PassThrough, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { createGzip, type Gzip } from "node:zlib";
 import { LakeError } from "./errors.js";
+import { GzipMember } from "./gzip-member.js";
 import { PageLines, partPath, serializeLine } from "./layout.js";
 import type { LakeLine, Page, PartitionTarget, PartitionWriter, WrittenFile } from "./types.js";
 
 export const DEFAULT_MAX_PART_BYTES = 64 * 1024 * 1024;
 export const DEFAULT_GZIP_LEVEL = 6;
-/** Lines are handed to gzip in chunks of at least this size: tiny writes are slow, above all to GCS. */
-const BATCH_BYTES = 64 * 1024;
-/** Batches gzip may hold before a flush waits for it. */
-const GZIP_QUEUE_BATCHES = 4;
+/** Lines are compressed in batches of up to this size (or one larger line): each batch starts gzip's window afresh, and tiny writes are slow, above all to GCS. */
+const BATCH_BYTES = 1024 * 1024;
 
 /** Lines to append: their sizes, known up front, and the bytes of any run of them. */
 interface Lines {
   readonly count: number;
   size(i: number): number;
-  build(from: number, to: number): Buffer;
+  /** Writes lines [from, to) into `out` at `at`; returns the offset after them. */
+  build(from: number, to: number, out: Buffer, at: number): number;
 }
 
 /** The destination of one part, invisible until committed. */
@@ -53,7 +51,9 @@ export interface PartOptions {
 interface OpenPart {
   path: string;
   upload: PartUpload;
-  gzip: Gzip;
+  gzip: GzipMember;
+  /** Takes the part's gzip bytes to the sink. */
+  head: PassThrough;
   lines: number;
   rawBytes: number;
   compressedBytes: number;
@@ -77,7 +77,8 @@ export class GzipPartitionWriter implements PartitionWriter {
   private part: OpenPart | undefined;
   private nextPart = 0;
   private readonly written: WrittenFile[] = [];
-  private batch: Buffer[] = [];
+  /** The lines not yet compressed are batch[0, batchBytes): one buffer, filled again after each flush. */
+  private batch = Buffer.alloc(0);
   private batchBytes = 0;
   /** Operations run one at a time, in call order, even if a caller does not wait for each write. */
   private tail: Promise<unknown> = Promise.resolve();
@@ -94,7 +95,7 @@ export class GzipPartitionWriter implements PartitionWriter {
     return this.append(() => {
       const text = serializeLine(line, this.target);
       const bytes = Buffer.byteLength(text);
-      return { count: 1, size: () => bytes, build: () => Buffer.from(text) };
+      return { count: 1, size: () => bytes, build: (_from, _to, out, at) => at + out.write(text, at) };
     });
   }
 
@@ -119,7 +120,6 @@ export class GzipPartitionWriter implements PartitionWriter {
       this.state = "aborted";
       const part = this.part;
       this.part = undefined;
-      this.batch = [];
       this.batchBytes = 0;
       if (part) await discard(part);
     }
@@ -149,27 +149,32 @@ export class GzipPartitionWriter implements PartitionWriter {
       for (let from = 0; from < lines.count; ) {
         if (this.part && this.part.rawBytes > 0 && this.part.rawBytes + lines.size(from) > max) await this.finishPart(this.part);
         const part = this.part ?? (await this.startPart());
-        // The lines that fit in this part (at least one: a larger line gets a part of its own).
+        if (this.batchBytes > 0 && this.batchBytes + lines.size(from) > BATCH_BYTES) await this.flush(part);
+        // The lines that fit in this part and this batch (at least one: a larger line gets a part and a batch of its own).
         let to = from + 1;
         let bytes = lines.size(from);
-        while (to < lines.count && part.rawBytes + bytes + lines.size(to) <= max) bytes += lines.size(to++);
+        const room = Math.min(max - part.rawBytes, BATCH_BYTES - this.batchBytes);
+        while (to < lines.count && bytes + lines.size(to) <= room) bytes += lines.size(to++);
         part.lines += to - from;
         part.rawBytes += bytes;
-        this.batch.push(lines.build(from, to));
-        this.batchBytes += bytes;
-        if (this.batchBytes >= BATCH_BYTES) await this.flush(part);
+        if (this.batch.length < this.batchBytes + bytes) this.batch = Buffer.allocUnsafe(Math.max(BATCH_BYTES, bytes)); // only when empty
+        this.batchBytes = lines.build(from, to, this.batch, this.batchBytes);
         from = to;
       }
     });
   }
 
-  /** Hand the batch to gzip; wait while gzip (and so the sink) cannot take more. */
+  /** Compress the batch and send it; wait while the sink cannot take more. */
   private async flush(part: OpenPart): Promise<void> {
-    const chunk = this.batch.length === 1 ? this.batch[0] : Buffer.concat(this.batch, this.batchBytes);
-    this.batch = [];
+    const compressed = part.gzip.deflate(this.batch.subarray(0, this.batchBytes)); // synchronous: the batch can be filled again
     this.batchBytes = 0;
+    await this.send(part, compressed);
+  }
+
+  private async send(part: OpenPart, bytes: Buffer): Promise<void> {
+    part.compressedBytes += bytes.length;
     try {
-      if (!part.gzip.write(chunk)) await drained(part.gzip);
+      if (!part.head.write(bytes)) await drained(part.head);
     } catch (error) {
       throw await this.fail(part.path, part, error);
     }
@@ -184,16 +189,9 @@ export class GzipPartitionWriter implements PartitionWriter {
     } catch (error) {
       throw await this.fail(path, undefined, error);
     }
-    const streamOptions: Pick<TransformOptions, "writableHighWaterMark"> = { writableHighWaterMark: GZIP_QUEUE_BATCHES * BATCH_BYTES }; // zlib passes these on
-    const gzip = createGzip({ level: this.options.gzipLevel, chunkSize: BATCH_BYTES, ...streamOptions });
-    const part: OpenPart = { path, upload, gzip, lines: 0, rawBytes: 0, compressedBytes: 0, done: Promise.resolve() };
-    const count = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        part.compressedBytes += chunk.length;
-        callback(null, chunk);
-      },
-    });
-    part.done = pipeline(gzip, count, upload.stream);
+    const head = new PassThrough();
+    const done: Promise<void> = pipeline(head, upload.stream);
+    const part: OpenPart = { path, upload, gzip: new GzipMember(this.options.gzipLevel), head, lines: 0, rawBytes: 0, compressedBytes: 0, done };
     part.done.catch(() => undefined); // awaited in finishPart; a failure before then surfaces at the next write
     if (this.state === "aborted") {
       await discard(part);
@@ -206,7 +204,8 @@ export class GzipPartitionWriter implements PartitionWriter {
   private async finishPart(part: OpenPart): Promise<void> {
     try {
       if (this.batchBytes > 0) await this.flush(part);
-      part.gzip.end();
+      await this.send(part, part.gzip.end());
+      part.head.end();
       await part.done;
       await part.upload.commit();
     } catch (error) {
@@ -254,7 +253,7 @@ function drained(stream: Writable): Promise<void> {
 }
 
 async function discard(part: OpenPart): Promise<void> {
-  part.gzip.destroy();
+  part.head.destroy();
   await part.done.catch(() => undefined);
   await part.upload.discard();
 }

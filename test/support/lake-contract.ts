@@ -109,6 +109,15 @@ export function lakeContract(open: (options?: { maxPartBytes?: number }) => Lake
     });
   });
 
+  test("lines over several compression batches, one line larger than a batch, round-trip in order", async () => {
+    const lake = await open();
+    const big = line(100_000, JSON.stringify({ pad: "y".repeat(1_500_000) }));
+    const input = [...lines(4_000, 300), big, ...lines(4_000, 300).map((l, i) => ({ ...l, id: `after-${i}` }))];
+    const files = await write(lake, input);
+    expect(files).toHaveLength(1);
+    expect(await partLines(lake, files[0].path)).toEqual(input);
+  });
+
   test("parts roll at maxPartBytes: several complete gzip files, in order, none over the limit", async () => {
     const maxPartBytes = 4_000;
     const lake = await open({ maxPartBytes });

@@ -197,6 +197,27 @@ describe("ApiClient", () => {
     }
   });
 
+  test("a body cut off mid-way is retried, never returned short", async () => {
+    let served = 0;
+    const body = JSON.stringify([{ id: "a" }, { id: "b" }]);
+    const server = createServer((_req, res) => {
+      if (served++ > 0) return res.writeHead(200, { "Content-Type": "application/json" }).end(body);
+      res.writeHead(200, { "Content-Type": "application/json", "Content-Length": String(body.length) }).write(body.slice(0, 10));
+      setTimeout(() => res.socket?.destroy(), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const events: RetryEvent[] = [];
+    const client = new ApiClient({ tokenUrl: `http://127.0.0.1:${port}/oauth/token`, clientId: "id", clientSecret: "secret", concurrency: 1, retryBaseMs: 1, onRetry: (e) => events.push(e) });
+    try {
+      expect((await client.getPublic(`http://127.0.0.1:${port}/`, "root")).body).toBe(body);
+      expect(events.map((e) => e.reason)).toEqual([expect.stringMatching(/^ECONNRESET/)]);
+    } finally {
+      client.close();
+      server.close();
+    }
+  });
+
   test("redact masks known secrets and credentials in the usual places", () => {
     const text = "token=abc%2F1 Bearer 0123abcd Basic ZWRmaTpzZWNyZXQ= https://u:pw@host/x?client_secret=s3&access_token=t&limit=5 abc/1";
     expect(redact(text, ["abc/1", ""])).toBe("token=*** Bearer *** Basic *** https://u:***@host/x?client_secret=***&access_token=***&limit=5 ***");

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, inflateRawSync } from "node:zlib";
 import type { Lake, LakeLine, LineEnvelope, PartitionTarget } from "../../extractor/lake/types.js";
 import { scanJson } from "../../extractor/verbatim.js";
 
@@ -116,6 +116,9 @@ export function lakeContract(open: (options?: { maxPartBytes?: number }) => Lake
     const files = await write(lake, input);
     expect(files).toHaveLength(1);
     expect(await partLines(lake, files[0].path)).toEqual(input);
+    // One gzip member, not one per batch: header, a single deflate stream, trailer.
+    const bytes = await lake.readFile(files[0].path);
+    expect(inflateRawSync(bytes.subarray(10, -8)).equals(gunzipSync(bytes))).toBe(true);
   });
 
   test("parts roll at maxPartBytes: several complete gzip files, in order, none over the limit", async () => {

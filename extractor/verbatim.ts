@@ -40,13 +40,6 @@ type Kind = "object" | "array" | "string" | "number" | "boolean" | "null";
 const MEMBERS = ["id", "Id", "changeVersion", "ChangeVersion"] as const;
 const MEMBER_BYTES = MEMBERS.map((name) => Buffer.from(name));
 
-interface Member {
-  kind: Kind;
-  start: number;
-  end: number;
-  /** A string value with backslash escapes: its bytes are not its value. */
-  escaped: boolean;
-}
 
 export interface ScannedElement {
   /** The element's bytes are [start, end) of the page. */
@@ -84,8 +77,14 @@ class Scanner {
   private o = 0;
   /** Everything read, escaped. */
   private readonly out: Buffer;
-  /** Members of the element being read, by index in MEMBERS. */
-  private readonly members: (Member | undefined)[] = MEMBERS.map(() => undefined);
+  /**
+   * Members of the element being read, by index in MEMBERS: the value's kind (undefined when absent),
+   * its span [start, end) and whether it is a string with backslash escapes (its bytes are not its
+   * value). In arrays rather than an object per member, which would be two objects per record.
+   */
+  private readonly memberKinds: (Kind | undefined)[] = MEMBERS.map(() => undefined);
+  private readonly memberSpans = new Int32Array(2 * MEMBERS.length);
+  private readonly memberEscaped = new Uint8Array(MEMBERS.length);
   private lastStringEscaped = false;
 
   constructor(private readonly b: Buffer) {
@@ -111,7 +110,7 @@ class Scanner {
       return elements;
     }
     for (;;) {
-      this.members.fill(undefined);
+      this.memberKinds.fill(undefined);
       const start = this.i;
       const escapedStart = this.o;
       this.value(true);
@@ -124,21 +123,23 @@ class Scanner {
     }
   }
 
-  /** `value(first) ?? value(second)`: the member whose value is not null, if any. */
-  private pick(first: number, second: number): Member | undefined {
-    const a = this.members[first];
-    return a && a.kind !== "null" ? a : this.members[second];
+  /** `value(first) ?? value(second)`: the index of the member whose value is not null (or of the second). */
+  private pick(first: number, second: number): number {
+    const kind = this.memberKinds[first];
+    return kind !== undefined && kind !== "null" ? first : second;
   }
 
   private memberString(first: number, second: number): string | undefined {
     const m = this.pick(first, second);
-    if (m?.kind !== "string") return undefined;
-    return m.escaped ? (JSON.parse(this.b.toString("utf8", m.start, m.end)) as string) : this.b.toString("utf8", m.start + 1, m.end - 1);
+    if (this.memberKinds[m] !== "string") return undefined;
+    const start = this.memberSpans[2 * m];
+    const end = this.memberSpans[2 * m + 1];
+    return this.memberEscaped[m] ? (JSON.parse(this.b.toString("utf8", start, end)) as string) : this.b.toString("utf8", start + 1, end - 1);
   }
 
   private memberNumber(first: number, second: number): number | null {
     const m = this.pick(first, second);
-    return m?.kind === "number" ? Number(this.b.toString("latin1", m.start, m.end)) : null;
+    return this.memberKinds[m] === "number" ? Number(this.b.toString("latin1", this.memberSpans[2 * m], this.memberSpans[2 * m + 1])) : null;
   }
 
   /** One value; `element`: an array element of the page, whose members are read. */
@@ -185,7 +186,12 @@ class Scanner {
       this.whitespace();
       const start = this.i;
       const kind = this.value(false);
-      if (member >= 0) this.members[member] = { kind, start, end: this.i, escaped: kind === "string" && this.lastStringEscaped };
+      if (member >= 0) {
+        this.memberKinds[member] = kind;
+        this.memberSpans[2 * member] = start;
+        this.memberSpans[2 * member + 1] = this.i;
+        this.memberEscaped[member] = kind === "string" && this.lastStringEscaped ? 1 : 0;
+      }
       this.whitespace();
       const c = this.b[this.i++];
       this.out[this.o++] = c;

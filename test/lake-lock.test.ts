@@ -29,7 +29,18 @@ function endedPid(): number {
   return Number(child.stdout);
 }
 
-const lockFile = async (lake: Lake) => JSON.parse((await lake.readFile(LOCK_PATH)).toString("utf8")) as LockHolder;
+/**
+ * The lock file. A renewal replaces it by a delete and then a create, so a read may fall between the
+ * two (on a busy machine, with a heartbeat of milliseconds): the file is read again until it is there.
+ */
+async function lockFile(lake: Lake): Promise<LockHolder> {
+  for (let attempt = 1; ; attempt++) {
+    const holder = await lake.readJson<LockHolder>(LOCK_PATH);
+    if (holder) return holder;
+    if (attempt === 100) throw new Error(`no ${LOCK_PATH} in the lake`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
 
 describe("the lake lock", () => {
   test("is exclusive: a second run is refused with the holder's run, process and host; after release it is free", async () => {

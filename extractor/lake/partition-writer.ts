@@ -165,15 +165,19 @@ export class GzipPartitionWriter implements PartitionWriter {
   }
 
   /** Compress the batch and send it; wait while the sink cannot take more. */
-  private async flush(part: OpenPart): Promise<void> {
-    const compressed = part.gzip.deflate(this.batch.subarray(0, this.batchBytes)); // synchronous: the batch can be filled again
-    this.batchBytes = 0;
-    await this.send(part, compressed);
+  private flush(part: OpenPart): Promise<void> {
+    return this.send(part, () => {
+      const compressed = part.gzip.deflate(this.batch.subarray(0, this.batchBytes)); // synchronous: the batch can be filled again
+      this.batchBytes = 0;
+      return compressed;
+    });
   }
 
-  private async send(part: OpenPart, bytes: Buffer): Promise<void> {
-    part.compressedBytes += bytes.length;
+  /** Send what `make` compresses; a failure of either makes the writer unusable, naming the part. */
+  private async send(part: OpenPart, make: () => Buffer): Promise<void> {
     try {
+      const bytes = make();
+      part.compressedBytes += bytes.length;
       if (!part.head.write(bytes)) await drained(part.head);
     } catch (error) {
       throw await this.fail(part.path, part, error);
@@ -204,7 +208,7 @@ export class GzipPartitionWriter implements PartitionWriter {
   private async finishPart(part: OpenPart): Promise<void> {
     try {
       if (this.batchBytes > 0) await this.flush(part);
-      await this.send(part, part.gzip.end());
+      await this.send(part, () => part.gzip.end());
       part.head.end();
       await part.done;
       await part.upload.commit();

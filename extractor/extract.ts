@@ -149,15 +149,15 @@ async function extractResource(
     headers,
     onPage: (page) =>
       serial.run(async () => {
-        const { escaped, records } = page.scan();
-        await writer.writePage({ envelope: { ...base, operation, extracted_at: new Date().toISOString() }, escaped, records });
+        const records = page.scan();
+        await writer.writePage({ envelope: { ...base, operation, extracted_at: new Date().toISOString() }, records });
         if (operation === "upsert") {
-          upserts += records.length;
-          if (ids) for (const record of records) ids.add(record.id);
+          upserts += records.count;
+          if (ids) for (let i = 0; i < records.count; i++) ids.add(records.id(i));
         }
-        else if (operation === "delete") counts.deletes += records.length;
-        else counts.keyChanges += records.length;
-        ctx.progress.page(plan.year, entry.resource, records.length);
+        else if (operation === "delete") counts.deletes += records.count;
+        else counts.keyChanges += records.count;
+        ctx.progress.page(plan.year, entry.resource, records.count);
       }),
   });
   try {

@@ -11,17 +11,10 @@
 //            reported (the next run's full snapshot repairs it).
 import { isUtf8 } from "node:buffer";
 import type { ApiClient } from "./api/client.js";
-import type { PageRecord } from "./lake/types.js";
 import { Limit } from "../lib/limit.js";
-import { scanJson, type ScannedPage } from "./verbatim.js";
+import { scanJson, type ScannedElements, type ScannedPage } from "./verbatim.js";
 
 export type Strategy = "cursor" | "offset" | "reverse" | "plain";
-
-/** A page's records, escaped for the lake's JSON strings (see Page), and where each of them is. */
-export interface PageRecords {
-  escaped: Buffer;
-  records: PageRecord[];
-}
 
 /**
  * A page as the API sent it. Its records are found when it is written rather than when it arrives: the
@@ -30,7 +23,7 @@ export interface PageRecords {
  */
 export interface PageRead {
   /** Throws a ReadError naming the page when the body is malformed or an item has no id. */
-  scan(): PageRecords;
+  scan(): ScannedElements;
 }
 
 export interface ReadTarget {
@@ -73,7 +66,7 @@ async function fetchPage(target: ReadTarget, url: string, where: string): Promis
   return { page: { scan: () => scanPage(bytes, what) }, headers: response.headers };
 }
 
-function scanPage(bytes: Buffer, what: string): PageRecords {
+function scanPage(bytes: Buffer, what: string): ScannedElements {
   let scanned: ScannedPage;
   try {
     scanned = scanJson(bytes);
@@ -82,10 +75,8 @@ function scanPage(bytes: Buffer, what: string): PageRecords {
   }
   if (scanned.kind !== "array") throw new ReadError(`GET ${what}: expected a JSON array, got ${scanned.kind}`);
   const records = scanned.elements;
-  records.forEach((record, i) => {
-    if (record.id === undefined) throw new ReadError(`GET ${what}: item ${i} has no id`);
-  });
-  return { escaped: scanned.escaped, records: records as PageRecord[] };
+  for (let i = 0; i < records.count; i++) if (!records.hasId(i)) throw new ReadError(`GET ${what}: item ${i} has no id`);
+  return records;
 }
 
 /** Total-Count of the read (optionally of a change-version slice). */

@@ -33,7 +33,7 @@ async function readHolding(sim: Simulator, strategy: Strategy) {
     async onPage(page: PageRead) {
       const before = client.counters.requests;
       for (let waited = 0; client.counters.requests === before && waited < 1000; waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
-      handovers.push({ records: page.scan().records.length, asked: client.counters.requests - before });
+      handovers.push({ records: page.scan().count, asked: client.counters.requests - before });
     },
   };
   try {
@@ -83,7 +83,7 @@ describe("reading pages", () => {
           headers: {},
           async onPage(page) {
             await gate; // no page is written until the gate opens
-            handed += page.scan().records.length;
+            handed += page.scan().count;
           },
         },
         "offset",
@@ -122,7 +122,7 @@ describe("reading pages", () => {
     let written = 0;
     try {
       const read = readAll({ client, limit: new Limit(1), pages: new Limit(2), url: `${url}/students`, what: "students 2025", pageSize: 10, headers: {}, async onPage(page) {
-        written += page.scan().records.length;
+        written += page.scan().count;
       } }, "offset");
       await expect(read).rejects.toThrow(ReadError);
       await expect(read).rejects.toThrow(message);

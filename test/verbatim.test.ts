@@ -1,21 +1,20 @@
-import { scanJson, type ScannedElement } from "../extractor/verbatim.js";
+import { scanJson, type ScannedElements } from "../extractor/verbatim.js";
 
-function elements(text: string): ScannedElement[] {
+function elements(text: string): ScannedElements {
   const page = scanJson(Buffer.from(text));
   if (page.kind !== "array") throw new Error(`not an array: ${page.kind}`);
   return page.elements;
 }
 
-function texts(text: string): string[] {
-  const bytes = Buffer.from(text);
-  return elements(text).map((e) => bytes.toString("utf8", e.start, e.end));
-}
-
 /** Each element's escaped bytes, as text. */
 function escapedTexts(text: string): string[] {
-  const page = scanJson(Buffer.from(text));
-  if (page.kind !== "array") throw new Error(`not an array: ${page.kind}`);
-  return page.elements.map((e) => page.escaped.toString("utf8", e.escapedStart, e.escapedEnd));
+  const found = elements(text);
+  return Array.from({ length: found.count }, (_, i) => found.escaped.toString("utf8", found.dataStart(i), found.dataEnd(i)));
+}
+
+/** Each element's text, read back from its escaped bytes. */
+function texts(text: string): string[] {
+  return escapedTexts(text).map((escaped) => JSON.parse(`"${escaped}"`) as string);
 }
 
 /** What scanJson promises an element's escaped bytes to be: its text as JSON.stringify writes it inside a string. */
@@ -62,7 +61,12 @@ describe("scanJson", () => {
     ['"abc"', undefined],
     ['["abc"]', undefined],
   ])("id of %s", (element, id) => {
-    expect(elements(`[${element}]`)[0].id).toBe(id);
+    const found = elements(`[${element}]`);
+    expect(found.hasId(0) ? found.id(0) : undefined).toBe(id);
+    // Where the escaped bytes hold the id as JSON.stringify writes it, the lines copy it from there.
+    const start = found.idStart(0);
+    if (start >= 0) expect(found.escaped.toString("utf8", start, found.idEnd(0))).toBe(JSON.stringify(id).slice(1, -1));
+    else expect(id === undefined || element.includes('\\')).toBe(true);
   });
 
   test.each([
@@ -74,7 +78,16 @@ describe("scanJson", () => {
     ['{"x":{"changeVersion":12}}', null],
     ['{"changeversion":12}', null],
   ])("change version of %s", (element, changeVersion) => {
-    expect(elements(`[${element}]`)[0].changeVersion).toBe(changeVersion);
+    expect(elements(`[${element}]`).changeVersion(0)).toBe(changeVersion);
+  });
+
+  test("pages of any length: every element keeps its span, id and change version", () => {
+    const records = Array.from({ length: 1_300 }, (_, i) => ({ id: `id-${i}`, changeVersion: i % 3 ? i : null, name: "x".repeat(i % 50) }));
+    const text = JSON.stringify(records);
+    const found = elements(text);
+    expect(found.count).toBe(records.length);
+    expect(texts(text)).toEqual(records.map((r) => JSON.stringify(r)));
+    expect(Array.from({ length: found.count }, (_, i) => [found.id(i), found.changeVersion(i)])).toEqual(records.map((r) => [r.id, r.changeVersion]));
   });
 
   // Each is rejected by JSON.parse too: the scan is as strict as the parse it replaces.

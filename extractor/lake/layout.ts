@@ -76,7 +76,6 @@ export function serializeLine(line: LakeLine, target: PartitionTarget): string {
 }
 
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const LINE_START = Buffer.from('{"id":');
 const LINE_END = Buffer.from('"}\n');
 const NULL = Buffer.from("null");
@@ -89,8 +88,6 @@ const NULL = Buffer.from("null");
 export class PageLines {
   readonly count: number;
   private readonly sizes: Uint32Array;
-  /** Per record: 1 when JSON.stringify(id) is the id in quotes (printable ASCII without `"` or `\`). */
-  private readonly plainIds: Uint8Array;
   /** `,"resource":…,"change_version":` and `,"extracted_at":…,"data":"`. */
   private readonly middle: Buffer;
   private readonly tail: Buffer;
@@ -98,20 +95,20 @@ export class PageLines {
   constructor(private readonly page: Page, target: PartitionTarget) {
     const { envelope, records } = page;
     const problem = lineProblem({ ...envelope, id: "", change_version: null, data: "" }, target);
-    if (problem) throw invalidLine({ id: records[0]?.id ?? "" }, target, problem);
+    if (problem) throw invalidLine({ id: records.count > 0 ? records.id(0) : "" }, target, problem);
     const json = JSON.stringify;
     this.middle = Buffer.from(`,"resource":${json(envelope.resource)},"school_year":${envelope.school_year},"operation":${json(envelope.operation)},"change_version":`);
     this.tail = Buffer.from(`,"extracted_at":${json(envelope.extracted_at)},"run_id":${json(envelope.run_id)},"snapshot":${envelope.snapshot},"data":"`);
-    this.count = records.length;
-    this.sizes = new Uint32Array(records.length);
-    this.plainIds = new Uint8Array(records.length);
+    this.count = records.count;
+    this.sizes = new Uint32Array(records.count);
     const fixed = LINE_START.length + this.middle.length + this.tail.length + LINE_END.length;
-    records.forEach((r, i) => {
-      if (!(r.changeVersion === null || Number.isSafeInteger(r.changeVersion))) throw invalidLine(r, target, "change_version is not an integer or null");
-      this.plainIds[i] = isPlain(r.id) ? 1 : 0;
-      const idBytes = this.plainIds[i] ? r.id.length + 2 : Buffer.byteLength(json(r.id));
-      this.sizes[i] = fixed + idBytes + (r.changeVersion === null ? NULL.length : String(r.changeVersion).length) + r.escapedEnd - r.escapedStart;
-    });
+    for (let i = 0; i < records.count; i++) {
+      const changeVersion = records.changeVersion(i);
+      if (!(changeVersion === null || Number.isSafeInteger(changeVersion))) throw invalidLine({ id: records.id(i) }, target, "change_version is not an integer or null");
+      const idStart = records.idStart(i);
+      const idBytes = idStart >= 0 ? records.idEnd(i) - idStart + 2 : Buffer.byteLength(json(records.id(i)));
+      this.sizes[i] = fixed + idBytes + (changeVersion === null ? NULL.length : String(changeVersion).length) + records.dataEnd(i) - records.dataStart(i);
+    }
   }
 
   /** Bytes of line i, newline included. */
@@ -124,41 +121,30 @@ export class PageLines {
     const start = at;
     let total = 0;
     for (let i = from; i < to; i++) total += this.sizes[i];
-    const escaped = this.page.escaped;
+    const { records } = this.page;
+    const escaped = records.escaped;
     for (let i = from; i < to; i++) {
-      const r = this.page.records[i];
-      // Short pieces are copied byte by byte (a native call costs more than it copies), the shared fields natively.
+      // Short pieces are copied byte by byte (a native call costs more than it copies), the shared fields and data natively.
       at = put(out, at, LINE_START);
-      at = this.plainIds[i] ? putQuoted(out, at, r.id) : at + out.write(JSON.stringify(r.id), at);
+      const idStart = records.idStart(i);
+      if (idStart >= 0) {
+        out[at++] = QUOTE;
+        for (let k = idStart, end = records.idEnd(i); k < end; k++) out[at++] = escaped[k];
+        out[at++] = QUOTE;
+      } else at += out.write(JSON.stringify(records.id(i)), at);
       out.set(this.middle, at);
       at += this.middle.length;
-      at = r.changeVersion === null ? put(out, at, NULL) : putAscii(out, at, String(r.changeVersion));
+      const changeVersion = records.changeVersion(i);
+      at = changeVersion === null ? put(out, at, NULL) : putAscii(out, at, String(changeVersion));
       out.set(this.tail, at);
       at += this.tail.length;
-      at += escaped.copy(out, at, r.escapedStart, r.escapedEnd);
+      at += escaped.copy(out, at, records.dataStart(i), records.dataEnd(i));
       at = put(out, at, LINE_END);
     }
     // Sizes come from the records' spans: a wrong one must fail here, not land a broken line.
     if (at - start !== total) throw new Error(`lake lines of ${this.page.envelope.resource}: built ${at - start} bytes, expected ${total}`);
     return at;
   }
-}
-
-/** Whether JSON.stringify(s) is s in quotes, one byte per character. */
-function isPlain(s: string): boolean {
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c < 0x20 || c > 0x7e || c === QUOTE || c === BACKSLASH) return false;
-  }
-  return true;
-}
-
-/** A plain string (isPlain) in quotes at `at`; returns the offset after it. */
-function putQuoted(out: Buffer, at: number, s: string): number {
-  out[at] = QUOTE;
-  at = putAscii(out, at + 1, s);
-  out[at] = QUOTE;
-  return at + 1;
 }
 
 /** A string of one-byte characters at `at`; returns the offset after it. */

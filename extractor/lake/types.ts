@@ -33,22 +33,28 @@ export interface LakeLine {
 /** The fields all lines of a page share. */
 export type LineEnvelope = Omit<LakeLine, "id" | "change_version" | "data">;
 
-/** One record of a page: its `data`, escaped for a JSON string, is the page's `escaped` [escapedStart, escapedEnd). */
-export interface PageRecord {
-  id: string;
-  changeVersion: number | null;
-  escapedStart: number;
-  escapedEnd: number;
+/**
+ * The records of an API page as lake lines need them (extractor/verbatim.ts scans them): their bytes as
+ * received (valid UTF-8 JSON), escaped as JSON.stringify escapes text inside a string.
+ */
+export interface PageRecords {
+  readonly count: number;
+  /** Record i's `data`, escaped, is [dataStart(i), dataEnd(i)) of `escaped`. */
+  readonly escaped: Buffer;
+  dataStart(i: number): number;
+  dataEnd(i: number): number;
+  /** Record i's id. Where idStart(i) is not -1, [idStart(i), idEnd(i)) of `escaped` is JSON.stringify(id) between its quotes. */
+  id(i: number): string;
+  idStart(i: number): number;
+  idEnd(i: number): number;
+  /** The change version of a delete or key change; null for records. */
+  changeVersion(i: number): number | null;
 }
 
-/**
- * An API page as lake lines: its records' bytes as received (valid UTF-8 JSON, checked by scanJson),
- * already escaped as JSON.stringify escapes them inside a string (scanJson's `escaped`).
- */
+/** An API page as lake lines: what its lines share, and its records. */
 export interface Page {
   envelope: LineEnvelope;
-  escaped: Buffer;
-  records: readonly PageRecord[];
+  records: PageRecords;
 }
 
 export interface PartitionTarget {

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import got from "got";
 import { catalog, resourcesFor, type CatalogEntry } from "../lib/catalog.js";
 import { ApiClient } from "./api/client.js";
+import { pageMemory } from "./buffer-pool.js";
 import type { Settings } from "./config.js";
 import { describeApi, type ApiShape } from "./discover.js";
 import { openLake } from "./lake/index.js";
@@ -150,11 +151,13 @@ async function extractResource(
     onPage: (page) =>
       serial.run(async () => {
         const records = page.scan();
-        await writer.writePage({ envelope: { ...base, operation, extracted_at: new Date().toISOString() }, records });
-        if (operation === "upsert") {
-          upserts += records.count;
-          if (ids) for (let i = 0; i < records.count; i++) ids.add(records.id(i));
+        try {
+          await writer.writePage({ envelope: { ...base, operation, extracted_at: new Date().toISOString() }, records });
+          if (ids && operation === "upsert") for (let i = 0; i < records.count; i++) ids.add(records.id(i));
+        } finally {
+          pageMemory.release(records.escaped); // the lines are built: nothing reads the records after this
         }
+        if (operation === "upsert") upserts += records.count;
         else if (operation === "delete") counts.deletes += records.count;
         else counts.keyChanges += records.count;
         ctx.progress.page(plan.year, entry.resource, records.count);

@@ -12,6 +12,7 @@
 import { isUtf8 } from "node:buffer";
 import type { ApiClient } from "./api/client.js";
 import { Limit } from "../lib/limit.js";
+import { pageMemory } from "./buffer-pool.js";
 import { scanJson, type ScannedElements, type ScannedPage } from "./verbatim.js";
 
 export type Strategy = "cursor" | "offset" | "reverse" | "plain";
@@ -63,7 +64,14 @@ async function fetchPage(target: ReadTarget, url: string, where: string): Promis
   }
   // Valid UTF-8 lands byte for byte; anything else as its text decoding (U+FFFD for a bad sequence).
   const bytes = isUtf8(response.bytes) ? response.bytes : Buffer.from(response.body);
-  return { page: { scan: () => scanPage(bytes, what) }, headers: response.headers };
+  const scan = () => {
+    try {
+      return scanPage(bytes, what);
+    } finally {
+      pageMemory.release(response.bytes); // the records' bytes are in their escaped copy
+    }
+  };
+  return { page: { scan }, headers: response.headers };
 }
 
 function scanPage(bytes: Buffer, what: string): ScannedElements {

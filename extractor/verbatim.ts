@@ -4,6 +4,7 @@
 // extractor needs (id, change version). The same pass writes every byte it reads, escaped as in a JSON
 // string, to a second buffer: a lake line's `data` is then one native copy, and its size is known
 // before the line is written. UTF-8 validity is the caller's check (isUtf8 is native and fast).
+import { pageMemory } from "./buffer-pool.js";
 import type { PageRecords } from "./lake/types.js";
 
 const TAB = 0x09;
@@ -173,7 +174,9 @@ class Scanner {
         this.whitespace();
       }
     }
-    return new ScannedElements(count, Buffer.from(this.out.subarray(0, this.o)), spans, changeVersions, escapedIds);
+    const escaped = pageMemory.take(this.o);
+    this.out.copy(escaped, 0, 0, this.o);
+    return new ScannedElements(count, escaped, spans, changeVersions, escapedIds);
   }
 
   /** Element `n`'s id: where its text is in `out` (between the `\"` the string was written with), or its value when escaped. */

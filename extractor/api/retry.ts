@@ -4,6 +4,7 @@
 import { STATUS_CODES, type IncomingHttpHeaders } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Got, Request, StreamOptions } from "got";
+import { pageMemory } from "../buffer-pool.js";
 import { ApiError } from "./errors.js";
 
 export interface ApiResponse {
@@ -113,7 +114,7 @@ function receive(request: Request): Promise<ApiResponse> {
     request.once("error", reject);
     request.once("end", () => {
       const { statusCode, headers } = request.response!;
-      resolve(apiResponse(statusCode, flatten(headers), Buffer.concat(chunks)));
+      resolve(apiResponse(statusCode, flatten(headers), concat(chunks)));
     });
   });
 }
@@ -137,4 +138,14 @@ export async function withRetries<T>(
     policy.onRetry({ url, what, attempt: n, reason: failure.reason, delayMs });
     if (delayMs > 0) await sleep(delayMs);
   }
+}
+
+/** The chunks in one buffer of pageMemory (the reader of a page gives it back). */
+function concat(chunks: Buffer[]): Buffer {
+  let size = 0;
+  for (const chunk of chunks) size += chunk.length;
+  const bytes = pageMemory.take(size);
+  let at = 0;
+  for (const chunk of chunks) at += chunk.copy(bytes, at);
+  return bytes;
 }

@@ -14,13 +14,16 @@ export class BufferPool {
   /** `keep`: most free buffers kept (more than the pages held at once); more are left to the GC. */
   constructor(private readonly keep: number) {}
 
-  /** `size` bytes, contents undefined: on a free buffer when one is large enough. */
+  /**
+   * `size` bytes, contents undefined: on a free buffer of its size class (a power of two) when there is
+   * one. Only of its class: a page taking a larger class's buffer would leave the next larger page to
+   * allocate another, and the pool would grow through the run.
+   */
   take(size: number): Buffer {
     if (size < MIN_BYTES / 4) return Buffer.allocUnsafe(size);
-    for (let k = this.free.length - 1; k >= 0; k--) {
-      if (this.free[k].byteLength >= size) return Buffer.from(this.free.splice(k, 1)[0], 0, size);
-    }
-    return Buffer.from(new ArrayBuffer(Math.max(MIN_BYTES, 2 ** Math.ceil(Math.log2(size)))), 0, size);
+    const bytes = Math.max(MIN_BYTES, 2 ** Math.ceil(Math.log2(size)));
+    const k = this.free.findIndex((memory) => memory.byteLength === bytes);
+    return Buffer.from(k >= 0 ? this.free.splice(k, 1)[0] : new ArrayBuffer(bytes), 0, size);
   }
 
   /** Give back what take() gave (anything else is ignored): nothing may use it afterwards. */

@@ -14,6 +14,8 @@ describe("BufferPool", () => {
     expect(pool.take(100_000).buffer).not.toBe(c.buffer); // c is taken: its memory is not handed out twice
     pool.release(c);
     expect(pool.take(200_000).buffer).not.toBe(c.buffer); // too small for this one
+    expect(pool.take(30_000).buffer).not.toBe(c.buffer); // and of a larger size class than this one needs
+    expect(pool.take(100_000).buffer).toBe(c.buffer);
   });
 
   test("a buffer given back twice is handed out once", () => {

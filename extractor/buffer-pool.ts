@@ -10,9 +10,10 @@ const MIN_BYTES = 64 * 1024;
 
 export class BufferPool {
   private readonly free: ArrayBuffer[] = [];
+  private freeBytes = 0;
 
-  /** `keep`: most free buffers kept (more than the pages held at once); more are left to the GC. */
-  constructor(private readonly keep: number) {}
+  /** `keepBytes`: most memory kept free for reuse (a few MB in the benchmark); more is left to the GC. */
+  constructor(private readonly keepBytes: number) {}
 
   /**
    * `size` bytes, contents undefined: on a free buffer of its size class (a power of two) when there is
@@ -23,15 +24,20 @@ export class BufferPool {
     if (size < MIN_BYTES / 4) return Buffer.allocUnsafe(size);
     const bytes = Math.max(MIN_BYTES, 2 ** Math.ceil(Math.log2(size)));
     const k = this.free.findIndex((memory) => memory.byteLength === bytes);
-    return Buffer.from(k >= 0 ? this.free.splice(k, 1)[0] : new ArrayBuffer(bytes), 0, size);
+    if (k < 0) return Buffer.from(new ArrayBuffer(bytes), 0, size);
+    this.freeBytes -= bytes;
+    return Buffer.from(this.free.splice(k, 1)[0], 0, size);
   }
 
   /** Give back what take() gave (anything else is ignored): nothing may use it afterwards. */
   release(buffer: Buffer): void {
     const memory = buffer.buffer;
-    if (this.free.length < this.keep && buffer.byteOffset === 0 && memory instanceof ArrayBuffer && memory.byteLength >= MIN_BYTES && !this.free.includes(memory)) this.free.push(memory);
+    if (buffer.byteOffset !== 0 || !(memory instanceof ArrayBuffer) || memory.byteLength < MIN_BYTES) return;
+    if (this.freeBytes + memory.byteLength > this.keepBytes || this.free.includes(memory)) return;
+    this.free.push(memory);
+    this.freeBytes += memory.byteLength;
   }
 }
 
 /** The memory of API response bodies and of their escaped copies (see extract.ts, read.ts, verbatim.ts). */
-export const pageMemory = new BufferPool(128);
+export const pageMemory = new BufferPool(32 * 1024 * 1024);

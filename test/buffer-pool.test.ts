@@ -2,7 +2,7 @@ import { BufferPool } from "../extractor/buffer-pool.js";
 
 describe("BufferPool", () => {
   test("gives buffers of the size asked, on memory given back when it is large enough", () => {
-    const pool = new BufferPool(4);
+    const pool = new BufferPool(1 << 20);
     const a = pool.take(100_000);
     const b = pool.take(100_000);
     expect([a.length, b.length]).toEqual([100_000, 100_000]);
@@ -19,7 +19,7 @@ describe("BufferPool", () => {
   });
 
   test("a buffer given back twice is handed out once", () => {
-    const pool = new BufferPool(4);
+    const pool = new BufferPool(1 << 20);
     const a = pool.take(100_000);
     pool.release(a);
     pool.release(a);
@@ -27,8 +27,8 @@ describe("BufferPool", () => {
     expect(pool.take(100_000).buffer).not.toBe(a.buffer);
   });
 
-  test("keeps at most `keep` free buffers, and never small or shared memory", () => {
-    const pool = new BufferPool(2);
+  test("keeps at most `keepBytes` free, and never small or shared memory", () => {
+    const pool = new BufferPool(2 * 128 * 1024);
     const taken = [pool.take(100_000), pool.take(100_000), pool.take(100_000)];
     taken.forEach((b) => pool.release(b));
     const again = [pool.take(100_000), pool.take(100_000), pool.take(100_000)];

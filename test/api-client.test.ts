@@ -183,9 +183,19 @@ describe("ApiClient", () => {
     expect((slowError as ApiError).status).toBeUndefined();
   });
 
-  test("gzip bodies are decompressed", async () => {
-    const body = JSON.stringify([{ id: "a" }, { id: "b" }]);
-    const server = createServer((_req, res) => res.writeHead(200, { "Content-Encoding": "gzip", "Content-Type": "application/json" }).end(gzipSync(body)));
+  // Without a usable Content-Length the body grows as it comes, through buffers of several sizes.
+  test.each([
+    ["gzip bodies are decompressed", 2],
+    ["a large gzip body is read whole", 20_000],
+    ["a large body sent in chunks, without Content-Length, is read whole", -20_000],
+  ])("%s", async (_name, records) => {
+    const body = JSON.stringify(Array.from({ length: Math.abs(records) }, (_, i) => ({ id: `id-${i}`, n: i })));
+    const server = createServer((_req, res) => {
+      if (records > 0) return res.writeHead(200, { "Content-Encoding": "gzip", "Content-Type": "application/json" }).end(gzipSync(body));
+      res.writeHead(200, { "Content-Type": "application/json" });
+      for (let at = 0; at < body.length; at += 10_000) res.write(body.slice(at, at + 10_000));
+      res.end();
+    });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     const client = new ApiClient({ tokenUrl: `http://127.0.0.1:${port}/oauth/token`, clientId: "id", clientSecret: "secret", concurrency: 1 });

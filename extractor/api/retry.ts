@@ -1,7 +1,7 @@
 // One HTTP attempt and the retry loop around it: which failures are transient (API-NOTES §5: 429, 500,
 // 502, 503, 504, resets, timeouts), how long to wait (Retry-After, else exponential backoff with full
 // jitter, both capped) and the ApiError when the attempts run out.
-import { STATUS_CODES, type IncomingHttpHeaders } from "node:http";
+import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Got, Request, StreamOptions } from "got";
 import { pageMemory } from "../buffer-pool.js";
@@ -106,17 +106,37 @@ export async function attempt(http: Got, url: string, options: StreamOptions, re
   }
 }
 
-/** The response of a got request stream, its body read whole. */
+/**
+ * The response of a got request stream, its body read whole into pageMemory (the reader of a page
+ * gives it back). Each chunk is copied as it arrives: kept in a list until the end, the chunks of a
+ * body that took a while outlived two young collections, and their memory then waited for a full one.
+ */
 function receive(request: Request): Promise<ApiResponse> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let body: Buffer = Buffer.alloc(0);
+    let size = 0;
+    request.once("response", (response: IncomingMessage) => {
+      const length = Number(response.headers["content-length"]);
+      if (!response.headers["content-encoding"] && Number.isSafeInteger(length) && length > 0) body = pageMemory.take(length);
+    });
+    request.on("data", (chunk: Buffer) => {
+      if (size + chunk.length > body.length) body = grown(body, size, size + chunk.length);
+      size += chunk.copy(body, size);
+    });
     request.once("error", reject);
     request.once("end", () => {
       const { statusCode, headers } = request.response!;
-      resolve(apiResponse(statusCode, flatten(headers), concat(chunks)));
+      resolve(apiResponse(statusCode, flatten(headers), body.subarray(0, size)));
     });
   });
+}
+
+/** `body`'s first `size` bytes in pageMemory with room for `needed`. */
+function grown(body: Buffer, size: number, needed: number): Buffer {
+  const larger = pageMemory.take(Math.max(needed, 2 * body.length));
+  body.copy(larger, 0, 0, size);
+  pageMemory.release(body);
+  return larger;
 }
 
 /** Runs `run(attempt)` until it gives a value, a non-retryable failure, or maxRetries retries have failed. */
@@ -138,14 +158,4 @@ export async function withRetries<T>(
     policy.onRetry({ url, what, attempt: n, reason: failure.reason, delayMs });
     if (delayMs > 0) await sleep(delayMs);
   }
-}
-
-/** The chunks in one buffer of pageMemory (the reader of a page gives it back). */
-function concat(chunks: Buffer[]): Buffer {
-  let size = 0;
-  for (const chunk of chunks) size += chunk.length;
-  const bytes = pageMemory.take(size);
-  let at = 0;
-  for (const chunk of chunks) at += chunk.copy(bytes, at);
-  return bytes;
 }

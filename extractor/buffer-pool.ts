@@ -5,7 +5,7 @@
 // 40 per extract of 1.2 M records to keep up. Reused, a few dozen buffers serve the whole run: in
 // old/new/new/old rounds an extract spent 8% less CPU, with half the full collections.
 
-/** Smaller requests get a plain Buffer; larger ones a power of two of at least this, so a buffer serves many pages. */
+/** Requests under a quarter of this get a plain Buffer; others a power of two of at least this, so a buffer serves many pages. */
 const MIN_BYTES = 64 * 1024;
 
 export class BufferPool {

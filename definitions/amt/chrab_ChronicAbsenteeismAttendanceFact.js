@@ -8,6 +8,7 @@
 // staging row from which to find the student-days to redo), the descriptor map is re-resolved on every
 // run (a district file change remaps every past day), and the as-of date bounds the rows.
 if (amt.collectionEnabled("chrab")) {
+  const flag = (name) => amt.dayFlag("dy", name);
   amt.publishOverEnrolledDays("chrab_ChronicAbsenteeismAttendanceFact", "view", (ctx, days) =>
     amt.shape(
       "chrab_ChronicAbsenteeismAttendanceFact",
@@ -16,14 +17,14 @@ if (amt.collectionEnabled("chrab")) {
   dy.student_unique_id AS StudentKey,
   ${dialect.toText("dy.school_id")} AS SchoolKey,
   ${dialect.ymd("dy.date")} AS DateKey,
-  dy.school_present AS ReportedAsPresentAtSchool,
-  dy.school_absent AS ReportedAsAbsentFromSchool,
-  dy.homeroom_present AS ReportedAsPresentAtHomeRoom,
-  dy.homeroom_absent AS ReportedAsAbsentFromHomeRoom,
-  CASE WHEN dy.section_absent = 0 AND dy.section_present = 1 THEN 1 ELSE 0 END AS ReportedAsIsPresentInAllSections,
-  dy.section_absent AS ReportedAsAbsentFromAnySection
+  ${flag("school_present")} AS ReportedAsPresentAtSchool,
+  ${flag("school_absent")} AS ReportedAsAbsentFromSchool,
+  ${flag("homeroom_present")} AS ReportedAsPresentAtHomeRoom,
+  ${flag("homeroom_absent")} AS ReportedAsAbsentFromHomeRoom,
+  CASE WHEN ${flag("section_absent")} = 0 AND ${flag("section_present")} = 1 THEN 1 ELSE 0 END AS ReportedAsIsPresentInAllSections,
+  ${flag("section_absent")} AS ReportedAsAbsentFromAnySection
 FROM ${days} AS dy
-WHERE dy.is_instructional = 1`,
+WHERE ${flag("is_instructional")} = 1`,
     ),
   );
 }

@@ -8,9 +8,9 @@
 // chrab view, so that Equity builds without the Chrab collection.
 if (amt.collectionEnabled("equity")) {
   amt.publishOverEnrolledDays("equity_StudentHistoryDim", "table", (ctx, days) => {
-    const attendance = `(SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(homeroom_absent) AS days_absent
+    const attendance = `(SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(${amt.dayFlag("dy", "homeroom_absent")}) AS days_absent
     FROM ${days} AS dy
-    WHERE dy.is_instructional = 1
+    WHERE ${amt.dayFlag("dy", "is_instructional")} = 1
     GROUP BY student_unique_id, school_id)`;
     // Semester grades at the school, most recent grading period first (then course title, for a stable text).
     const grades = `(SELECT g.student_unique_id, g.school_id,

@@ -7,7 +7,7 @@
 // district remaps a descriptor), so an increment bounded by new input rows would keep stale rows, and
 // one that finds every affected row costs a full build.
 if (amt.collectionEnabled("ews")) {
-  // Output column per day flag: [enrolled-days column, contract column].
+  // Output column per day flag: [enrolled-day flag, contract column].
   const COLUMNS = [
     ["school_present", "IsPresentSchool"], ["school_excused", "IsAbsentFromSchoolExcused"], ["school_unexcused", "IsAbsentFromSchoolUnexcused"], ["school_tardy", "IsTardyToSchool"],
     ["homeroom_present", "IsPresentHomeroom"], ["homeroom_excused", "IsAbsentFromHomeroomExcused"], ["homeroom_unexcused", "IsAbsentFromHomeroomUnexcused"], ["homeroom_tardy", "IsTardyToHomeroom"],
@@ -33,9 +33,9 @@ if (amt.collectionEnabled("ews")) {
   dy.student_unique_id AS StudentKey,
   ${dialect.toText("dy.school_id")} AS SchoolKey,
   ${dialect.ymd("dy.date")} AS DateKey,
-  dy.is_instructional AS IsInstructionalDay,
+  ${amt.dayFlag("dy", "is_instructional")} AS IsInstructionalDay,
   1 AS IsEnrolled,
-  ${COLUMNS.map(([column, name]) => `dy.${column} AS ${name}`).join(",\n  ")},
+  ${COLUMNS.map(([flag, name]) => `${amt.dayFlag("dy", flag)} AS ${name}`).join(",\n  ")},
   COALESCE(o.state_offense, 0) AS CountByDayOfStateOffenses,
   COALESCE(o.conduct_offense, 0) AS CountByDayOfConductOffenses
 FROM ${days} AS dy

@@ -15,12 +15,12 @@ SELECT
   dy.student_unique_id AS StudentKey,
   CAST(dy.school_id AS STRING) AS SchoolKey,
   FORMAT_DATE('%Y%m%d', dy.date) AS DateKey,
-  dy.school_present AS ReportedAsPresentAtSchool,
-  dy.school_absent AS ReportedAsAbsentFromSchool,
-  dy.homeroom_present AS ReportedAsPresentAtHomeRoom,
-  dy.homeroom_absent AS ReportedAsAbsentFromHomeRoom,
-  CASE WHEN dy.section_absent = 0 AND dy.section_present = 1 THEN 1 ELSE 0 END AS ReportedAsIsPresentInAllSections,
-  dy.section_absent AS ReportedAsAbsentFromAnySection
+  ((dy.day_flags >> 1) & 1) AS ReportedAsPresentAtSchool,
+  ((dy.day_flags >> 2) & 1) AS ReportedAsAbsentFromSchool,
+  ((dy.day_flags >> 6) & 1) AS ReportedAsPresentAtHomeRoom,
+  ((dy.day_flags >> 7) & 1) AS ReportedAsAbsentFromHomeRoom,
+  CASE WHEN ((dy.day_flags >> 12) & 1) = 0 AND ((dy.day_flags >> 11) & 1) = 1 THEN 1 ELSE 0 END AS ReportedAsIsPresentInAllSections,
+  ((dy.day_flags >> 12) & 1) AS ReportedAsAbsentFromAnySection
 FROM `edfi-amt.analytics_internal.enrolled_days` AS dy
-WHERE dy.is_instructional = 1
+WHERE ((dy.day_flags >> 0) & 1) = 1
 ) AS amt

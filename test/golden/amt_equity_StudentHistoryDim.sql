@@ -18,9 +18,9 @@ SELECT DISTINCT
   COALESCE(h.enrollments, '') AS EnrollmentHistory,
   s.LastModifiedDate
 FROM `edfi-amt.analytics.StudentSchoolDim` AS s
-LEFT JOIN (SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(homeroom_absent) AS days_absent
+LEFT JOIN (SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM(((dy.day_flags >> 7) & 1)) AS days_absent
     FROM `edfi-amt.analytics_internal.enrolled_days` AS dy
-    WHERE dy.is_instructional = 1
+    WHERE ((dy.day_flags >> 0) & 1) = 1
     GROUP BY student_unique_id, school_id) AS a ON a.student_unique_id = s.StudentKey AND CAST(a.school_id AS STRING) = s.SchoolKey
 LEFT JOIN (SELECT g.student_unique_id, g.school_id,
       STRING_AGG(c.course_title || ': ' || FORMAT('%.2f', g.grade_value), ', ' ORDER BY g.grading_period_begin_date DESC, c.course_title) AS summary

@@ -409,7 +409,6 @@ ${alias} AS (
   INNER JOIN days AS dy ON dy.school_id = e.school_id AND dy.date >= e.entry_date AND dy.date <= ${open("e.exit_withdraw_date")}
   LEFT JOIN day_events AS ev ON ev.student_unique_id = e.student_unique_id AND ev.school_id = e.school_id AND ev.event_date = dy.date AND ev.year_key = COALESCE(e.school_year_type_school_year, -1)
   WHERE ${where}`;
-  const all = ["is_instructional", ...eventColumns];
   const packed = DAY_FLAG_BITS.map((name, bit) => (bit === 0 ? name : `(${name} << ${bit})`)).join(" | ");
   return `(WITH days AS (
   SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
@@ -433,7 +432,7 @@ SELECT student_unique_id, school_id, date, ${packed} AS day_flags
 FROM (
   ${days("e.overlapping = 0")}
   UNION ALL
-  SELECT student_unique_id, school_id, date, ${all.map((c) => `MAX(${c}) AS ${c}`).join(", ")}
+  SELECT student_unique_id, school_id, date, ${DAY_FLAG_BITS.map((c) => `MAX(${c}) AS ${c}`).join(", ")}
   FROM (
     ${days("e.overlapping = 1")}
   ) AS shared

@@ -70,6 +70,8 @@ if (amt.collectionEnabled("chrab")) {
         schoolEvent("S", "2024-09-05", "Tardy"),
         schoolEvent("S", "2024-09-06", "Unexcused Absence", 2024),
         schoolEvent("T", "2024-09-06", "Unexcused Absence", 2024),
+        // T's enrollment has no school year: events of every year count, their flags merged.
+        schoolEvent("T", "2024-09-06", "In Attendance", 2025),
         schoolEvent("V", "2024-09-05", "Unexcused Absence", 2024),
       ]),
       stg_student_section_attendance_events: rows([
@@ -89,7 +91,7 @@ if (amt.collectionEnabled("chrab")) {
       fact("S", "20240903", [0, 1, 0, 1, 0, 1]),
       fact("S", "20240905", [1, 0, 1, 0, 1, 0]),
       fact("S", "20240906", [0, 0, 1, 0, 0, 1]),
-      fact("T", "20240906", [0, 1, 0, 0, 0, 0]),
+      fact("T", "20240906", [1, 1, 0, 0, 0, 0]),
       fact("T", "20240909", [0, 0, 0, 0, 0, 0]),
       fact("V", "20240902", [0, 0, 0, 0, 0, 0]),
       fact("V", "20240903", [0, 0, 0, 0, 0, 0]),

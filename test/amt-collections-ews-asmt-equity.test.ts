@@ -1,7 +1,13 @@
 // The compile var amtCollections switches the EWS, Asmt and Equity collections (AMT-SPEC §1.3): only the
 // views, configuration, assertions and unit tests of the chosen collections are compiled, and Equity
 // brings the letter-grade table it reads, as AMT installs EWS with Equity.
+import { createRequire } from "node:module";
 import { compileProject } from "./support/dataform.js";
+
+const { dayFlag, enrolledDaysConfig } = createRequire(import.meta.url)("../includes/amt.js") as {
+  dayFlag: (alias: string, name: string) => string;
+  enrolledDaysConfig: () => { columns: Record<string, string> };
+};
 
 describe("amtCollections=asmt+equity", () => {
   const compiled = compileProject("--vars=amtCollections=asmt+equity");
@@ -23,5 +29,19 @@ describe("amtCollections=asmt+equity", () => {
   test("has no assertion or unit test of an EWS view", () => {
     expect(names(compiled.assertions).filter((n) => /^ews_Student/.test(n))).toEqual([]);
     expect(names(compiled.tests)).toEqual(["test_asmt_StudentAssessmentFact_objective_vs_overall", "test_equity_StudentHistoryDim_history_grades_attendance"]);
+  });
+});
+
+describe("the enrolled days' flags, bits of one column", () => {
+  test("a reader takes out its flag's bit; an unknown flag is a compile error naming the flags there are", () => {
+    expect(dayFlag("dy", "is_instructional")).toBe("((dy.day_flags >> 0) & 1)");
+    expect(dayFlag("dy", "section_tardy")).toBe("((dy.day_flags >> 15) & 1)");
+    expect(() => dayFlag("dy", "school_late")).toThrow(/no enrolled-day flag named school_late \(the flags: is_instructional, school_present, .*section_tardy\)/);
+  });
+
+  test("the table's documentation names every bit", () => {
+    const documented = enrolledDaysConfig().columns.day_flags;
+    for (let bit = 0; bit < 16; bit++) expect(documented).toContain(`bit ${bit} `);
+    expect(documented).not.toContain("bit 16 ");
   });
 });

@@ -32,6 +32,9 @@ export const succeeded = (report: RunReport) => report.results.every((r) => r.st
 
 const elapsed = (started: number) => (performance.now() - started) / 1000;
 
+/** The oldest DuckDB storage format the engine writes (see runActions). */
+export const STORAGE_VERSION = "v1.3.0";
+
 /** Share of the memory limit the block allocator may keep (see runActions). */
 const BLOCK_ALLOCATOR_MEMORY = "50%";
 
@@ -48,7 +51,16 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
   // rows to the increment's deletes, most of the time of a small increment (15 s instead of 21 s after a
   // 1% change at 100,000 students), and the file does not even shrink. Deleted rows stay marked until
   // their table is rebuilt, which a full refresh does (README, "sources and staging").
-  const settings = { preserve_insertion_order: "false", max_vacuum_tasks: "0", ...(options.threads ? { threads: String(options.threads) } : {}) };
+  // Storage format 1.3 or later: DuckDB's default writes the 0.10 format, whose strings are compressed
+  // by analysing dictionary and FSST encodings apart; the newer format's combined DICT_FSST writes a
+  // staging table's strings with a quarter to a third less CPU (full staging builds 7% faster). Files
+  // written this way need DuckDB 1.3 or later to be read; older files are still read and updated.
+  const settings = {
+    preserve_insertion_order: "false",
+    max_vacuum_tasks: "0",
+    storage_compatibility_version: STORAGE_VERSION,
+    ...(options.threads ? { threads: String(options.threads) } : {}),
+  };
   const instance = await DuckDBInstance.create(path, settings);
   try {
     const connection = await instance.connect();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { silentProgress } from "../../engine/progress.js";
-import { runGraph, runTests, succeeded, type RunReport } from "../../engine/run-graph.js";
+import { runGraph, runTests, STORAGE_VERSION, succeeded, type RunReport } from "../../engine/run-graph.js";
 import { assertion, graph, operation, query, ref, table, target, tempDatabase } from "../support/compiled-graph.js";
 
 /** A one-file lake: gzip NDJSON students. */
@@ -158,6 +158,13 @@ describe("a new database", () => {
     expect(built.committed).toBe(true);
     expect(existsSync(`${database}.building`)).toBe(false);
     expect(await query(database, "SELECT x FROM analytics.one")).toEqual([{ x: 1 }]);
+  });
+
+  test("is written in the storage format the engine asks for, not DuckDB's 0.10 default", async () => {
+    const database = tempDatabase();
+    await runGraph(graph({ tables: [table("analytics", "one", "SELECT 1 AS x")] }), { database });
+    const [{ tags }] = await query(database, "SELECT CAST(tags AS VARCHAR) AS tags FROM duckdb_databases() WHERE NOT internal");
+    expect(tags).toContain(`storage_version=${STORAGE_VERSION}`);
   });
 
   test("is not created when its build fails, and nothing of it is left", async () => {

@@ -9,6 +9,7 @@ import { executeAction } from "./execute-action.js";
 import { dependencyOrder, selectActions, type Selection } from "./graph-order.js";
 import { silentProgress, type ActionResult, type Progress } from "./progress.js";
 import { describeFailure, runUnitTest } from "./unit-tests.js";
+import { recordBuild, vacuumIfDue } from "./vacuum.js";
 
 export interface RunOptions {
   /** The DuckDB file to build or update; created if missing. */
@@ -24,6 +25,8 @@ export interface RunReport {
   results: ActionResult[];
   /** Whether this run's build was committed to the database file (false when an action failed). */
   committed: boolean;
+  /** Whether the build's checkpoint vacuumed (engine/vacuum.ts). */
+  vacuumed: boolean;
   seconds: number;
 }
 
@@ -44,13 +47,11 @@ const BLOCK_ALLOCATOR_MEMORY = "50%";
  * skipped. With `commitEach` every action commits on its own (for a new file, which nobody reads until
  * it is complete); otherwise the whole build is one transaction, committed only if nothing failed.
  */
-async function runActions(path: string, actions: Action[], options: RunOptions, progress: Progress, commitEach: boolean): Promise<{ results: ActionResult[]; committed: boolean }> {
+async function runActions(path: string, actions: Action[], options: RunOptions, progress: Progress, commitEach: boolean): Promise<Omit<RunReport, "seconds">> {
   // Tables are sets: without keeping the insertion order, DuckDB writes a CREATE TABLE AS in parallel and
   // with less memory (a staging build takes about a quarter less time).
-  // No vacuum at checkpoints: after an incremental build DuckDB would rewrite every row group that lost
-  // rows to the increment's deletes, most of the time of a small increment (15 s instead of 21 s after a
-  // 1% change at 100,000 students), and the file does not even shrink. Deleted rows stay marked until
-  // their table is rebuilt, which a full refresh does (README, "sources and staging").
+  // No vacuum at checkpoints unless the build is due one (engine/vacuum.ts): after an incremental build
+  // DuckDB would merge and rewrite the row groups that lost rows to the increment's deletes.
   // Storage format 1.3 or later: DuckDB's default writes the 0.10 format, whose strings are compressed
   // by analysing dictionary and FSST encodings apart; the newer format's combined DICT_FSST writes a
   // staging table's strings with a quarter to a third less CPU (full staging builds 7% faster). Files
@@ -72,6 +73,7 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
     const schemas = [...new Set(actions.map((a) => a.target.schema))];
     await connection.run(schemas.map((schema) => `CREATE SCHEMA IF NOT EXISTS ${quote(schema)};`).join("\n"));
     const relations = await Relations.read(connection);
+    const vacuumed = !commitEach && (await vacuumIfDue(connection, relations));
     const results: ActionResult[] = [];
     const report = (result: ActionResult) => {
       results.push(result);
@@ -101,11 +103,13 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
       }
     }
     if (!failed) {
+      // A new file's tables are written whole, as compact as a vacuum leaves them: the count starts there.
+      await recordBuild(connection, vacuumed || commitEach);
       await connection.run("COMMIT");
       await connection.run("CHECKPOINT");
     }
     connection.closeSync();
-    return { results, committed: !failed };
+    return { results, committed: !failed, vacuumed };
   } finally {
     instance.closeSync();
   }
@@ -125,7 +129,7 @@ export async function runGraph(graph: CompiledGraph, options: RunOptions): Promi
   // Selection and cycles are checked before the database is touched.
   const actions = dependencyOrder(selectActions(actionsOf(graph), options.selection ?? { actions: [], tags: [], includeDeps: false }));
   progress.begin({ actions: actions.length, database: options.database });
-  let run: { results: ActionResult[]; committed: boolean };
+  let run: Omit<RunReport, "seconds">;
   if (existsSync(options.database)) run = await runActions(options.database, actions, options, progress, false);
   else {
     const building = `${options.database}.building`;
@@ -180,5 +184,5 @@ export async function runTests(graph: CompiledGraph, options: Pick<RunOptions, "
     instance.closeSync();
   }
   progress.end();
-  return { results, committed: false, seconds: elapsed(started) };
+  return { results, committed: false, vacuumed: false, seconds: elapsed(started) };
 }

@@ -11,5 +11,5 @@ export function summarize(report: RunReport) {
   const line =
     `${counts.ok} ok, ${counts.failed} failed, ${counts["assertion-failed"]} assertion(s) failed, ${counts.skipped} skipped` +
     `${counts.disabled ? `, ${counts.disabled} disabled` : ""} in ${report.seconds.toFixed(1)}s`;
-  return { counts, rows, line, seconds: Number(report.seconds.toFixed(3)), committed: report.committed };
+  return { counts, rows, line, seconds: Number(report.seconds.toFixed(3)), committed: report.committed, vacuumed: report.vacuumed };
 }

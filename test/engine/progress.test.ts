@@ -44,7 +44,7 @@ describe("engine progress", () => {
   });
 
   test("the summary counts statuses and lists what did not pass", () => {
-    const summary = summarize({ results, committed: true, seconds: 2 });
+    const summary = summarize({ results, committed: true, vacuumed: false, seconds: 2 });
     expect(summary.line).toBe("1 ok, 0 failed, 1 assertion(s) failed, 1 skipped in 2.0s");
     expect(summary.rows).toEqual([
       { status: "assertion-failed", kind: "assertion", name: "edfi_assertions.dim_rows", file: "definitions/amt/dim.sqlx", rows: 3 },

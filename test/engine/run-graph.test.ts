@@ -226,6 +226,34 @@ describe("other action kinds", () => {
     expect(await query(database, "SELECT id, typeof(scores) AS type, how FROM analytics.scores")).toEqual([{ id: 1, type: "INTEGER[]", how: "full" }]);
   });
 
+  test("every eighth build vacuums, merging the row groups each build appends and dropping deleted rows; a failed build does not count", async () => {
+    const database = tempDatabase();
+    // 1,000 rows; the increment of build n replaces ids 10n to 10n + 9 (a MERGE: old rows deleted, new ones added).
+    const facts = (n: number, query = `SELECT range AS id, ${n} AS build FROM range(${10 * n}, ${10 * n + 10})`) =>
+      graph({ tables: [{ ...table("analytics", "facts", "SELECT range AS id, 0 AS build FROM range(1000)"), type: "incremental", incrementalQuery: query, uniqueKey: ["id"] }] });
+    const stored = async () =>
+      (await query(database, "SELECT estimated_size AS stored, (SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('analytics.facts')) AS row_groups FROM duckdb_tables() WHERE table_name = 'facts'"))[0];
+    expect((await runGraph(facts(0), { database })).vacuumed).toBe(false); // a new file: counts as vacuumed
+    const builds = [];
+    for (let n = 1; n <= 9; n++) {
+      if (n === 4) expect((await runGraph(facts(n, "SELECT * FROM nowhere"), { database })).committed).toBe(false);
+      const report = await runGraph(facts(n), { database });
+      builds.push({ n, vacuumed: report.vacuumed, ...(await stored()) });
+    }
+    expect(builds).toEqual([
+      { n: 1, vacuumed: false, stored: "1010", row_groups: "2" },
+      { n: 2, vacuumed: false, stored: "1020", row_groups: "3" },
+      { n: 3, vacuumed: false, stored: "1030", row_groups: "4" },
+      { n: 4, vacuumed: false, stored: "1040", row_groups: "5" },
+      { n: 5, vacuumed: false, stored: "1050", row_groups: "6" },
+      { n: 6, vacuumed: false, stored: "1060", row_groups: "7" },
+      { n: 7, vacuumed: false, stored: "1070", row_groups: "8" },
+      { n: 8, vacuumed: true, stored: "1000", row_groups: "1" },
+      { n: 9, vacuumed: false, stored: "1010", row_groups: "2" },
+    ]);
+    expect(await query(database, 'SELECT count(*) AS builds, count(*) FILTER (WHERE vacuumed) AS vacuumed FROM main."_engine_builds"')).toEqual([{ builds: "10", vacuumed: "2" }]);
+  });
+
   test("a view replaces a table of the same name", async () => {
     const database = tempDatabase();
     await runGraph(graph({ tables: [table("analytics", "x", "SELECT 1 AS a")] }), { database });

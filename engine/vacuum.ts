@@ -1,10 +1,11 @@
 // When a build vacuums. The engine's checkpoints do not vacuum by default (see run-graph.ts), so every
 // build's appends stay a row group of their own and deleted rows stay stored: after 120 nightly builds
 // of a 2,000-student district, each staging table had 120 row groups and 2.5 times its live rows, the
-// file had grown to 1.5 GB and an incremental build took 5.5 s instead of 2.5 s. Vacuuming at every
+// file had grown to 1.7 GB and an incremental build took 5.5 s instead of 2.5 s. Vacuuming at every
 // build costs a 1% increment at 100,000 students a fifth more time (5.4–5.6 s against 4.3–4.6 s), so
-// every VACUUM_EVERY-th build vacuums, as DuckDB would at each checkpoint: the row groups of the tables
-// it changes are merged and their deleted rows dropped. Builds are counted in a table of the database.
+// every VACUUM_EVERY-th build vacuums, as DuckDB would at each checkpoint: in the tables it changes,
+// row groups that lost rows are merged where that saves a row group, and their deleted rows dropped.
+// Builds are counted in a table of the database.
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { relation, type Relations } from "./duckdb-sql.js";
 
@@ -12,7 +13,7 @@ import { relation, type Relations } from "./duckdb-sql.js";
 export const VACUUM_EVERY = 8;
 
 /** Every committed build: when its (last) transaction began and whether it vacuumed (a new file counts as vacuumed). */
-export const BUILDS = { schema: "main", name: "_engine_builds" };
+const BUILDS = { schema: "main", name: "_engine_builds" };
 const builds = relation(BUILDS);
 
 /** DuckDB's default `max_vacuum_tasks`. */

@@ -12,7 +12,7 @@ import { relation, type Relations } from "./duckdb-sql.js";
 /** One build in VACUUM_EVERY vacuums. */
 export const VACUUM_EVERY = 8;
 
-/** Every committed build: when its (last) transaction began and whether it vacuumed (a new file counts as vacuumed). */
+/** Every committed build: its number, when its (last) transaction began and whether it vacuumed (a new file counts as vacuumed). */
 const BUILDS = { schema: "main", name: "_engine_builds" };
 const builds = relation(BUILDS);
 
@@ -26,9 +26,7 @@ const DUCKDB_VACUUM_TASKS = 100;
  */
 export async function vacuumIfDue(connection: DuckDBConnection, relations: Relations): Promise<boolean> {
   if (relations.kind(BUILDS) !== "table") return false;
-  const [[since]] = (
-    await connection.runAndReadAll(`SELECT count(*) FROM ${builds} WHERE built_at > COALESCE((SELECT max(built_at) FROM ${builds} WHERE vacuumed), '-infinity')`)
-  ).getRows();
+  const [[since]] = (await connection.runAndReadAll(`SELECT max(build) - COALESCE(max(build) FILTER (WHERE vacuumed), 0) FROM ${builds}`)).getRows();
   const due = Number(since) >= VACUUM_EVERY - 1;
   if (due) await connection.run(`SET max_vacuum_tasks = ${DUCKDB_VACUUM_TASKS}`);
   return due;
@@ -36,5 +34,8 @@ export async function vacuumIfDue(connection: DuckDBConnection, relations: Relat
 
 /** Records a build in its transaction, so that only a committed build counts. */
 export async function recordBuild(connection: DuckDBConnection, vacuumed: boolean): Promise<void> {
-  await connection.run(`CREATE TABLE IF NOT EXISTS ${builds} (built_at TIMESTAMP, vacuumed BOOLEAN); INSERT INTO ${builds} VALUES (current_timestamp, ${vacuumed})`);
+  await connection.run(
+    `CREATE TABLE IF NOT EXISTS ${builds} (build BIGINT, built_at TIMESTAMPTZ, vacuumed BOOLEAN);
+INSERT INTO ${builds} SELECT COALESCE(max(build), 0) + 1, current_timestamp, ${vacuumed} FROM ${builds}`,
+  );
 }

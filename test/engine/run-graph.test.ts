@@ -251,7 +251,9 @@ describe("other action kinds", () => {
       { n: 8, vacuumed: true, stored: "1000", row_groups: "1" },
       { n: 9, vacuumed: false, stored: "1010", row_groups: "2" },
     ]);
-    expect(await query(database, 'SELECT count(*) AS builds, count(*) FILTER (WHERE vacuumed) AS vacuumed FROM main."_engine_builds"')).toEqual([{ builds: "10", vacuumed: "2" }]);
+    expect(await query(database, 'SELECT list(build ORDER BY build) AS builds, list(build ORDER BY build) FILTER (WHERE vacuumed) AS vacuumed FROM main."_engine_builds"')).toEqual([
+      { builds: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], vacuumed: ["1", "9"] },
+    ]);
   });
 
   test("a view replaces a table of the same name", async () => {

@@ -10,7 +10,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { relation, type Relations } from "./duckdb-sql.js";
 
 /** One build in VACUUM_EVERY vacuums. */
-export const VACUUM_EVERY = 8;
+const VACUUM_EVERY = 8;
 
 /** Every committed build: its number, when its (last) transaction began and whether it vacuumed (a new file counts as vacuumed). */
 const BUILDS = { schema: "main", name: "_engine_builds" };
@@ -26,7 +26,12 @@ const DUCKDB_VACUUM_TASKS = 100;
  */
 export async function vacuumIfDue(connection: DuckDBConnection, relations: Relations): Promise<boolean> {
   if (relations.kind(BUILDS) !== "table") return false;
-  const [[since]] = (await connection.runAndReadAll(`SELECT max(build) - COALESCE(max(build) FILTER (WHERE vacuumed), 0) FROM ${builds}`)).getRows();
+  const counted = connection.runAndReadAll(`SELECT max(build) - COALESCE(max(build) FILTER (WHERE vacuumed), 0) FROM ${builds}`);
+  const [[since]] = (
+    await counted.catch((error: Error) => {
+      throw new Error(`${builds} is not the engine's count of builds (build, built_at, vacuumed): drop it and build again (${error.message})`);
+    })
+  ).getRows();
   const due = Number(since) >= VACUUM_EVERY - 1;
   if (due) await connection.run(`SET max_vacuum_tasks = ${DUCKDB_VACUUM_TASKS}`);
   return due;

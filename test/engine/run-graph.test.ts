@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { silentProgress } from "../../engine/progress.js";
 import { runGraph, runTests, STORAGE_VERSION, succeeded, type RunReport } from "../../engine/run-graph.js";
 import { assertion, graph, operation, query, ref, table, target, tempDatabase } from "../support/compiled-graph.js";
@@ -254,6 +255,18 @@ describe("other action kinds", () => {
     expect(await query(database, 'SELECT list(build ORDER BY build) AS builds, list(build ORDER BY build) FILTER (WHERE vacuumed) AS vacuumed FROM main."_engine_builds"')).toEqual([
       { builds: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"], vacuumed: ["1", "9"] },
     ]);
+  });
+
+  test("a table of another shape where the engine counts its builds is named, and the database is left as it was", async () => {
+    const database = tempDatabase();
+    await runGraph(graph({ tables: [table("analytics", "x", "SELECT 1 AS a")] }), { database });
+    const instance = await DuckDBInstance.create(database);
+    await (await instance.connect()).run('CREATE OR REPLACE TABLE main."_engine_builds" AS SELECT 1 AS n');
+    instance.closeSync();
+    await expect(runGraph(graph({ tables: [table("analytics", "x", "SELECT 2 AS a")] }), { database })).rejects.toThrow(
+      /"main"\."_engine_builds" is not the engine's count of builds \(build, built_at, vacuumed\): drop it and build again/,
+    );
+    expect(await query(database, "SELECT a FROM analytics.x")).toEqual([{ a: 1 }]);
   });
 
   test("a view replaces a table of the same name", async () => {

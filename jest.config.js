@@ -6,8 +6,9 @@ export default {
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true }] },
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   testTimeout: 60000,
-  // A real GCS-compatible server (firebase-tools' Storage emulator) for the run; sets STORAGE_EMULATOR_HOST.
-  globalSetup: "<rootDir>/test/support/gcs-emulator.setup.js",
-  globalTeardown: "<rootDir>/test/support/gcs-emulator.teardown.js",
+  // The run's own temporary folder (TMPDIR), removed at the end, and a real GCS-compatible server
+  // (firebase-tools' Storage emulator) that sets STORAGE_EMULATOR_HOST.
+  globalSetup: "<rootDir>/test/support/global-setup.js",
+  globalTeardown: "<rootDir>/test/support/global-teardown.js",
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],
 };

@@ -1,4 +1,4 @@
-// Jest globalSetup: starts the GCS emulator (gcs-emulator.cjs) for the whole run and exports
+// Called by global-setup.js: starts the GCS emulator (gcs-emulator.cjs) for the whole run and exports
 // STORAGE_EMULATOR_HOST to the test workers (they inherit this process's environment).
 // If it cannot start, the run goes on and GCS_EMULATOR_ERROR says why: tests that need GCS then fail
 // with that reason (they never skip), and the other tests are unaffected.

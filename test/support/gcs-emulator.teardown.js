@@ -1,4 +1,4 @@
-// Jest globalTeardown: stops the GCS emulator started by gcs-emulator.setup.js and removes its files.
+// Called by global-teardown.js: stops the GCS emulator started by gcs-emulator.setup.js and removes its files.
 import { rmSync } from "node:fs";
 
 export default async function stopGcsEmulator() {

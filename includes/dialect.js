@@ -265,6 +265,29 @@ SELECT * FROM ${relation} WHERE (${group}) IN (SELECT * FROM repeated) ${first}`
 }
 
 /**
+ * Whether a full build of a large table writes every row it reads and deletes the rows that are not
+ * their group's first after the write (deleteAllButFirstPerGroup), rather than choosing in its query
+ * (firstPerGroup). DuckDB: a query that chooses holds every parsed row until it has read them all (the
+ * CTE is materialized), which took a third of the attendance events' build; the DELETE reads back only
+ * the written table's group columns. BigQuery chooses in the query.
+ */
+const CHOOSES_AFTER_WRITE = DUCKDB;
+
+/**
+ * DuckDB: deletes the rows of `table` that are not the first of their group of `columns` (never NULL)
+ * in `order`; like firstPerGroup, the window runs only over the groups with more than one row.
+ */
+function deleteAllButFirstPerGroup(table, columns, order) {
+  if (!DUCKDB) throw new Error("deleteAllButFirstPerGroup is for DuckDB: BigQuery chooses in the query (CHOOSES_AFTER_WRITE)");
+  const group = columns.join(", ");
+  return `DELETE FROM ${table} WHERE rowid IN (
+  SELECT rowid FROM ${table}
+  WHERE (${group}) IN (SELECT ${group} FROM ${table} GROUP BY ${group} HAVING count(*) > 1)
+  QUALIFY ROW_NUMBER() OVER (PARTITION BY ${group} ORDER BY ${order}) > 1
+)`;
+}
+
+/**
  * The rows of `relation` whose school_year is the newest among the rows with the same `key` columns.
  * DuckDB: a table of one school year (the usual case) is read as is; the window, which sorts the rows
  * whole, runs only over a table of several years.
@@ -335,6 +358,8 @@ module.exports = {
   asOfDate,
   matchesAny,
   firstPerGroup,
+  CHOOSES_AFTER_WRITE,
+  deleteAllButFirstPerGroup,
   newestSchoolYearRows,
   buildVariable,
   linesSince,

@@ -173,8 +173,9 @@ function childName(entry, chain) {
  * delete winning over an upsert of the same run. `since` (linesSince of the dialect, on alias l)
  * restricts the lines to the runs not staged yet, for incremental builds; `record` is a SELECT item
  * reading each line's data (parsed before the choice, so that the choice moves parsed values, not text).
+ * Without `choose`, `latest` is every line, for the build's post-operations to choose (fullBuildCleanup).
  */
-function currentLinesSql(ctx, entry, since, record) {
+function currentLinesSql(ctx, entry, since, record, choose) {
   const commits = ctx.ref(SOURCE_SCHEMA, COMMITS);
   return `commits AS (
   SELECT run_id, school_year, snapshot
@@ -196,8 +197,17 @@ lines AS (
     AND l.run_id >= COALESCE(s.run_id, '')${since ? `\n    AND ${since.condition}` : ""}
 ),
 latest AS (
-${d.firstPerGroup("lines", ["school_year", "id"], "run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END")}
+${choose ? d.firstPerGroup("lines", ["school_year", "id"], "run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END") : "SELECT * FROM lines"}
 )`;
+}
+
+/**
+ * Whether the full build of `entry`'s staging table leaves the choice of each record's latest line to
+ * its post-operations (fullBuildCleanup): the large, incremental tables, where the engine chooses after
+ * the write (d.CHOOSES_AFTER_WRITE).
+ */
+function choosesAfterWrite(ctx, entry) {
+  return d.CHOOSES_AFTER_WRITE && entry.incremental && !ctx.incremental();
 }
 
 /**
@@ -207,8 +217,10 @@ ${d.firstPerGroup("lines", ["school_year", "id"], "run_id DESC, CASE operation W
  * An increment also has a row for each record whose latest line is a delete: a tombstone, marked by a
  * NULL last_modified_date, that the MERGE puts in place of the record's row and incrementalCleanup
  * removes (one pass over the new lines, where a separate delete would read them again).
+ * A full build that chooses after the write (choosesAfterWrite) has a row for every line, tombstones
+ * included, for fullBuildCleanup; `choose` makes its query choose, as its unit test needs.
  */
-function stagingQuery(ctx, entry) {
+function stagingQuery(ctx, entry, { choose = !choosesAfterWrite(ctx, entry) } = {}) {
   const columns = resourceColumns(entry);
   const paths = [...readPaths(columns), "_lastModifiedDate"];
   // The child collections are kept for the child tables, parsed with the record where the engine can
@@ -217,21 +229,22 @@ function stagingQuery(ctx, entry) {
   const record = d.jsonRecord("l.data", paths, arrays, "_v");
   const increment = entry.incremental && ctx.incremental();
   const since = increment ? unstagedRuns(ctx, entry, "l") : null;
+  const tombstones = increment || !choose;
   const lastModified = `COALESCE(${d.toTimestamp(record.text("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")})`;
   const select = [
     "id",
     "school_year",
     ...selectColumns(columns, record.text),
     ...(entry.descriptor ? [`${record.text("namespace")} || '#' || ${record.text("codeValue")} AS uri`] : []),
-    `${increment ? `CASE WHEN operation = 'upsert' THEN ${lastModified} END` : lastModified} AS last_modified_date`,
+    `${tombstones ? `CASE WHEN operation = 'upsert' THEN ${lastModified} END` : lastModified} AS last_modified_date`,
     `${d.toTimestamp("extracted_at")} AS extracted_at`,
     "run_id AS _run_id",
     ...entry.children.map((child) => `${record.array(child.path)} AS ${arrayColumn(child)}`),
   ];
-  return `WITH ${currentLinesSql(ctx, entry, since, record.select)}
+  return `WITH ${currentLinesSql(ctx, entry, since, record.select, choose)}
 SELECT
   ${select.join(",\n  ")}
-FROM latest${increment ? "" : "\nWHERE operation = 'upsert'"}`;
+FROM latest${tombstones ? "" : "\nWHERE operation = 'upsert'"}`;
 }
 
 /**
@@ -282,10 +295,23 @@ function incrementalPreparation(ctx, entry) {
  */
 function incrementalCleanup(ctx, entry) {
   return [
-    `DELETE FROM ${ctx.self()} WHERE last_modified_date IS NULL`,
+    deleteTombstones(ctx),
     `DELETE FROM ${ctx.self()} AS t
 WHERE ${supersededBySnapshot(ctx, entry, "t", unstagedRuns(ctx, entry, "l").bound)}`,
   ];
+}
+
+/**
+ * Statements run after a full build that chooses after the write (choosesAfterWrite): keep each
+ * record's latest line, a tombstone winning over an upsert of the same run, then remove the tombstones.
+ */
+function fullBuildCleanup(ctx, entry) {
+  if (!choosesAfterWrite(ctx, entry)) return [];
+  return [d.deleteAllButFirstPerGroup(ctx.self(), ["school_year", "id"], "_run_id DESC, last_modified_date IS NULL DESC"), deleteTombstones(ctx)];
+}
+
+function deleteTombstones(ctx) {
+  return `DELETE FROM ${ctx.self()} WHERE last_modified_date IS NULL`;
 }
 
 /** The committed runs of a resource (the lake's _commits), as a subquery. */
@@ -404,7 +430,7 @@ function resourceColumnDescriptions(entry) {
     school_year: "School year of the lake partition (the API instance or school-year label it was extracted from).",
     ...describeColumns(resourceColumns(entry), entry.resource),
     ...(entry.descriptor ? { uri: "Descriptor URI (namespace#codeValue), what references to this descriptor carry." } : {}),
-    last_modified_date: "_lastModifiedDate of the record, or its extraction time when the API version does not send one (never NULL: NULL marks a deleted record's row within an incremental build).",
+    last_modified_date: "_lastModifiedDate of the record, or its extraction time when the API version does not send one (never NULL: NULL marks a deleted record's row within a build).",
     extracted_at: "When the extractor read the record.",
     _run_id: "Extract run that landed this version of the record.",
     ...Object.fromEntries(
@@ -436,6 +462,7 @@ module.exports = {
   stagingQuery,
   incrementalPreparation,
   incrementalCleanup,
+  fullBuildCleanup,
   childQuery,
   childIncrementalPreparation,
   resourceColumnDescriptions,

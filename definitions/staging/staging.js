@@ -1,18 +1,24 @@
 // One staging table per catalog resource and one per child collection, generated from the catalog.
 // The SQL lives in includes/staging.js; here each model is declared with its assertions and docs.
 
-/** An incremental model, plus its query as a never-built view: Dataform cannot unit-test incrementals. */
-function publishIncremental(name, config, query, operations) {
+const none = () => [];
+
+/**
+ * An incremental model, plus the rows of its full build as a never-built view: Dataform cannot unit-test
+ * incrementals. `pre` and `post` run around an incremental build, `fullPost` after a full build;
+ * `definition` is the view's query where the full build's query leaves work to `fullPost`.
+ */
+function publishIncremental(name, config, query, { pre, post = none, fullPost = none, definition = query }) {
   const model = publish(name, { ...config, type: "incremental" }).query(query);
-  model.preOps((ctx) => (ctx.incremental() ? operations.pre(ctx) : []));
-  if (operations.post) model.postOps((ctx) => (ctx.incremental() ? operations.post(ctx) : []));
+  model.preOps((ctx) => (ctx.incremental() ? pre(ctx) : []));
+  model.postOps((ctx) => (ctx.incremental() ? post(ctx) : fullPost(ctx)));
   publish(staging.definitionName(name), {
     type: "view",
     schema: staging.STAGING_SCHEMA,
     disabled: true,
     tags: ["staging"],
-    description: `The full-build query of the incremental ${name}, for its unit test; never built.`,
-  }).query(query);
+    description: `The rows of a full build of the incremental ${name}, for its unit test; never built.`,
+  }).query(definition);
 }
 
 staging.catalog.forEach((entry) => {
@@ -30,6 +36,8 @@ staging.catalog.forEach((entry) => {
     publishIncremental(staging.stagingName(entry), { ...config, uniqueKey: ["id", "school_year"] }, query, {
       pre: (ctx) => staging.incrementalPreparation(ctx, entry),
       post: (ctx) => staging.incrementalCleanup(ctx, entry),
+      fullPost: (ctx) => staging.fullBuildCleanup(ctx, entry),
+      definition: (ctx) => staging.stagingQuery(ctx, entry, { choose: true }),
     });
   } else {
     publish(staging.stagingName(entry), { ...config, type: "table" }).query(query);

@@ -1,7 +1,8 @@
 // `dataform compile --json` for the DuckDB engine: the project's own CLI, vars for the local lake.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { promisify } from "node:util";
 import { CompiledGraph } from "./compiled-graph.js";
@@ -83,12 +84,18 @@ function readCached(file: string): string | undefined {
 async function runCli(options: CompileOptions, args: string[]): Promise<string> {
   // The CLI of the project itself: Dataform needs a real node_modules inside the project folder anyway.
   const cli = join(options.projectDir, "node_modules", ".bin", "dataform");
-  const run = await promisify(execFile)(cli, args, { maxBuffer: 1 << 30 }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
-    // A project with compilation errors still prints its JSON (with graphErrors) before exiting 1.
-    if (error.stdout?.trimStart().startsWith("{")) return { stdout: error.stdout };
-    throw new CompileError(`dataform compile failed: ${(error.stderr || error.stdout || error.message).trim()}`);
-  });
-  return run.stdout;
+  // The CLI makes a temporary folder at every compile and leaves it behind: it gets one of ours to make it in.
+  const temporary = mkdtempSync(join(tmpdir(), "dataform-compile-"));
+  try {
+    const run = await promisify(execFile)(cli, args, { maxBuffer: 1 << 30, env: { ...process.env, TMPDIR: temporary } }).catch((error: { stdout?: string; stderr?: string; message: string }) => {
+      // A project with compilation errors still prints its JSON (with graphErrors) before exiting 1.
+      if (error.stdout?.trimStart().startsWith("{")) return { stdout: error.stdout };
+      throw new CompileError(`dataform compile failed: ${(error.stderr || error.stdout || error.message).trim()}`);
+    });
+    return run.stdout;
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -12,10 +12,11 @@
 // check the build rather than make it, and cost the same after a small change as after a full load.
 // CPU seconds (all threads) are reported beside wall times: on a busy machine they are the steadier
 // measure. The lake and databases go to a temporary folder that is removed afterwards.
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { withDatabase } from "../engine/duckdb-sql.js";
 import { extractCommand } from "../lib/extract-command.js";
 import { spawnSimulator } from "../simulator/spawn.js";
 import { folderBytes, runChild, type ChildRun } from "./child.js";
@@ -29,15 +30,8 @@ export interface TransformBenchOptions {
 const LINE_COLUMNS = "{id: 'VARCHAR', resource: 'VARCHAR', operation: 'VARCHAR', change_version: 'BIGINT', extracted_at: 'VARCHAR', run_id: 'VARCHAR', snapshot: 'BOOLEAN', data: 'VARCHAR'}";
 
 /** A connection to `database` (read-only) with DuckDB's default threads, for `use`. */
-async function withDuckDb<T>(database: string, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-  const instance = await DuckDBInstance.create(database, database === ":memory:" ? {} : { access_mode: "READ_ONLY" });
-  const connection = await instance.connect();
-  try {
-    return await use(connection);
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
+function withDuckDb<T>(database: string, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  return withDatabase(database, database === ":memory:" ? {} : { access_mode: "READ_ONLY" }, use);
 }
 
 /** `sql`'s wall and CPU seconds, and the first value it returns. */

@@ -1,6 +1,26 @@
-// Small DuckDB helpers shared by the action executor and the unit-test runner.
-import type { DuckDBConnection } from "@duckdb/node-api";
+// Small DuckDB helpers shared by the action executor, the unit-test runner and the query command.
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { Target } from "./compiled-graph.js";
+
+/**
+ * `use` with a connection to the database at `path`; the connection and the instance are closed after,
+ * whatever happens. An open connection keeps its database open: its file, and the address space DuckDB
+ * reserves for it (about as much as its memory limit), which a later fork of the process then
+ * cannot get (ENOMEM).
+ */
+export async function withDatabase<T>(path: string, settings: Record<string, string>, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+  const instance = await DuckDBInstance.create(path, settings);
+  try {
+    const connection = await instance.connect();
+    try {
+      return await use(connection);
+    } finally {
+      connection.closeSync();
+    }
+  } finally {
+    instance.closeSync();
+  }
+}
 
 export const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
 

@@ -1,6 +1,7 @@
 // Read-only SQL on a built DuckDB file, and a plain-text table to print the result (`npm run query`, the demo).
 import { existsSync } from "node:fs";
-import { DuckDBInstance, DuckDBTypeId } from "@duckdb/node-api";
+import { DuckDBTypeId } from "@duckdb/node-api";
+import { withDatabase } from "./duckdb-sql.js";
 import { InputError } from "./errors.js";
 
 export interface QueryResult {
@@ -21,20 +22,12 @@ export class QueryError extends Error {}
 export async function queryDatabase(database: string, sql: string): Promise<QueryResult> {
   // DuckDB would create a missing file, or fail on it with a bare IO error: name the file instead.
   if (!existsSync(database)) throw new InputError(`Database file not found: ${database} (build it with npm run demo or npm run transform, or pass --db <file>)`);
-  const instance = await DuckDBInstance.create(database, { access_mode: "READ_ONLY" });
-  try {
-    const connection = await instance.connect();
-    try {
-      const reader = await connection.runAndReadAll(sql).catch((error: Error) => {
-        throw new QueryError(error.message);
-      });
-      return { columns: reader.columnNames(), numeric: reader.columnTypes().map((type) => NUMERIC.has(type.typeId)), rows: reader.getRowsJson() };
-    } finally {
-      connection.closeSync();
-    }
-  } finally {
-    instance.closeSync();
-  }
+  return withDatabase(database, { access_mode: "READ_ONLY" }, async (connection) => {
+    const reader = await connection.runAndReadAll(sql).catch((error: Error) => {
+      throw new QueryError(error.message);
+    });
+    return { columns: reader.columnNames(), numeric: reader.columnTypes().map((type) => NUMERIC.has(type.typeId)), rows: reader.getRowsJson() };
+  });
 }
 
 const cellText = (value: unknown) => (value === null || value === undefined ? "NULL" : typeof value === "object" ? JSON.stringify(value) : String(value));

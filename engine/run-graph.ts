@@ -2,9 +2,8 @@
 // unit tests. Programmatic entry points for the CLI, the tests and the demo.
 import { existsSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
-import { DuckDBInstance } from "@duckdb/node-api";
 import { actionsOf, type Action, type CompiledGraph } from "./compiled-graph.js";
-import { quote, Relations } from "./duckdb-sql.js";
+import { quote, Relations, withDatabase } from "./duckdb-sql.js";
 import { executeAction } from "./execute-action.js";
 import { dependencyOrder, selectActions, type Selection } from "./graph-order.js";
 import { silentProgress, type ActionResult, type Progress } from "./progress.js";
@@ -62,9 +61,7 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
     storage_compatibility_version: STORAGE_VERSION,
     ...(options.threads ? { threads: String(options.threads) } : {}),
   };
-  const instance = await DuckDBInstance.create(path, settings);
-  try {
-    const connection = await instance.connect();
+  return withDatabase(path, settings, async (connection) => {
     // Freed buffer blocks are kept for reuse rather than handed back to the OS, which the next query then
     // faults in again, page by page: a full staging build faulted in 12 GB for a 4.5 GB peak. Kept, the
     // kernel's share of a whole-graph build halves and the build takes 7% less time, for about 1 GB more
@@ -108,11 +105,8 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
       await connection.run("COMMIT");
       await connection.run("CHECKPOINT");
     }
-    connection.closeSync();
     return { results, committed: !failed, vacuumed };
-  } finally {
-    instance.closeSync();
-  }
+  });
 }
 
 /**
@@ -161,10 +155,9 @@ export async function runTests(graph: CompiledGraph, options: Pick<RunOptions, "
   const started = performance.now();
   const progress = options.progress ?? silentProgress;
   progress.begin({ actions: graph.tests.length, database: options.database });
-  const instance = existsSync(options.database) ? await DuckDBInstance.create(options.database, { access_mode: "READ_ONLY" }) : await DuckDBInstance.create(":memory:");
+  const [path, settings] = existsSync(options.database) ? [options.database, { access_mode: "READ_ONLY" }] : [":memory:", {}];
   const results: ActionResult[] = [];
-  try {
-    const connection = await instance.connect();
+  await withDatabase(path, settings, async (connection) => {
     for (const test of graph.tests) {
       const testStarted = performance.now();
       progress.start({ name: test.name, kind: "test" });
@@ -179,10 +172,7 @@ export async function runTests(graph: CompiledGraph, options: Pick<RunOptions, "
       results.push(result);
       progress.done(result);
     }
-    connection.closeSync();
-  } finally {
-    instance.closeSync();
-  }
+  });
   progress.end();
   return { results, committed: false, vacuumed: false, seconds: elapsed(started) };
 }

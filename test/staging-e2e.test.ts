@@ -4,7 +4,6 @@
 // updates, deletes and key changes (incremental build), and after a new full snapshot (incremental
 // build; with two school years, of one of them), and a full refresh must agree. With two years, builds
 // after runs that change only one of them must skip the files of runs staged before.
-import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,18 +12,9 @@ import { succeeded, type RunReport } from "../engine/run-graph.js";
 import { catalog, resourcesFor } from "../lib/catalog.js";
 import type { SimulatorOptions } from "../simulator/server.js";
 import { currentIds, useSimulator } from "./support/api.js";
+import { query } from "./support/compiled-graph.js";
 import { runExtract, settingsFor, tempLake } from "./support/extract.js";
 
-async function query(database: string, sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(database, { access_mode: "READ_ONLY" });
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
 
 // The first build is the whole graph (the AMT and its assertions on each lake shape, two school years
 // included); the later ones build sources and staging only, or staging alone (with their assertions),

@@ -1,11 +1,23 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { withDatabase } from "../../engine/duckdb-sql.js";
 import { silentProgress } from "../../engine/progress.js";
 import { runGraph, runTests, STORAGE_VERSION, succeeded, type RunReport } from "../../engine/run-graph.js";
 import { assertion, graph, operation, query, ref, table, target, tempDatabase } from "../support/compiled-graph.js";
+
+/** The files whose path starts with `prefix` that this process holds open (Linux). */
+function openFiles(prefix: string): string[] {
+  const targets = readdirSync("/proc/self/fd").map((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return ""; // closed since it was listed
+    }
+  });
+  return targets.filter((target) => target.startsWith(prefix));
+}
 
 /** A one-file lake: gzip NDJSON students. */
 function lakeFile(students: { id: number; name: string; born: string }[]): string {
@@ -185,6 +197,8 @@ describe("a new database", () => {
     await expect(runGraph(graph({ tables }), { database, progress })).rejects.toThrow("progress broke");
     expect(existsSync(database)).toBe(false);
     expect(existsSync(`${database}.building`)).toBe(false);
+    // Closed too: a database left open keeps its (deleted) file and DuckDB's reserved address space.
+    expect(openFiles(database)).toEqual([]);
   });
 });
 
@@ -260,9 +274,7 @@ describe("other action kinds", () => {
   test("a table of another shape where the engine counts its builds is named, and the database is left as it was", async () => {
     const database = tempDatabase();
     await runGraph(graph({ tables: [table("analytics", "x", "SELECT 1 AS a")] }), { database });
-    const instance = await DuckDBInstance.create(database);
-    await (await instance.connect()).run('CREATE OR REPLACE TABLE main."_engine_builds" AS SELECT 1 AS n');
-    instance.closeSync();
+    await withDatabase(database, {}, (connection) => connection.run('CREATE OR REPLACE TABLE main."_engine_builds" AS SELECT 1 AS n'));
     await expect(runGraph(graph({ tables: [table("analytics", "x", "SELECT 2 AS a")] }), { database })).rejects.toThrow(
       /"main"\."_engine_builds" is not the engine's count of builds \(build, built_at, vacuumed\): drop it and build again/,
     );

@@ -3,7 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { withDatabase } from "../../engine/duckdb-sql.js";
 import { CompiledGraph } from "../../engine/compiled-graph.js";
 
 export const target = (schema: string, name: string) => ({ database: "amt", schema, name });
@@ -64,11 +64,5 @@ export const tempDatabase = () => join(mkdtempSync(join(tmpdir(), "engine-")), "
 
 /** Rows of a query on a database file, read after the run (read-only, so the file is not changed). */
 export async function query(database: string, sql: string) {
-  const instance = await DuckDBInstance.create(database, { access_mode: "READ_ONLY" });
-  try {
-    const connection = await instance.connect();
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
-  } finally {
-    instance.closeSync();
-  }
+  return withDatabase(database, { access_mode: "READ_ONLY" }, async (connection) => (await connection.runAndReadAll(sql)).getRowObjectsJson());
 }

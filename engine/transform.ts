@@ -45,31 +45,44 @@ export function compileVars(options: Pick<TransformOptions, "asOf" | "collection
 }
 
 /**
- * What the project is compiled with as `lakeUri`: the lake folder is bound into the compiled SQL
- * afterwards, so one compile (15-20 s of CPU, then cached) serves every lake.
+ * What the project is compiled with as `lakeUri` and as its default database: the lake folder and the
+ * database name are bound into the compiled graph afterwards, so one compile (15-20 s of CPU, then
+ * cached) serves every lake and every database file.
  */
 export const LAKE_STAND_IN = "/edfi-amt-lake-stand-in";
+export const DATABASE_STAND_IN = "edfi_amt_database_stand_in";
 
-/**
- * The graph with `lake` in place of the stand-in. On DuckDB the lake path appears only inside SQL
- * string literals (the sources' file globs), so it is escaped as one: quotes doubled.
- */
-export function bindLake(graph: CompiledGraph, lake: string): CompiledGraph {
-  const literal = lake.replaceAll("'", "''");
-  return JSON.parse(JSON.stringify(graph).replaceAll(LAKE_STAND_IN, JSON.stringify(literal).slice(1, -1))) as CompiledGraph;
+/** The graph with each stand-in replaced by its text (escaped for the JSON strings it lands in). */
+function bindStandIns(graph: CompiledGraph, texts: Array<[standIn: string, text: string]>): CompiledGraph {
+  const json = texts.reduce((bound, [standIn, text]) => bound.replaceAll(standIn, JSON.stringify(text).slice(1, -1)), JSON.stringify(graph));
+  return JSON.parse(json) as CompiledGraph;
 }
 
-/** The compiled graph for DuckDB, the sources reading `lakeUri` (checked by `checkLake` when it must exist). */
+/**
+ * The lake folder as it replaces its stand-in: on DuckDB the lake path appears only inside SQL string
+ * literals (the sources' file globs), so it is escaped as one: quotes doubled.
+ */
+const lakeLiteral = (lake: string): [string, string] => [LAKE_STAND_IN, lake.replaceAll("'", "''")];
+
+/** The graph with `lake` in place of the stand-in. */
+export function bindLake(graph: CompiledGraph, lake: string): CompiledGraph {
+  return bindStandIns(graph, [lakeLiteral(lake)]);
+}
+
+/**
+ * The compiled graph for DuckDB, the sources reading `lakeUri` (checked by `checkLake` when it must
+ * exist). DuckDB names a file's catalog after its base name (amt.duckdb → amt), which `--actions
+ * amt.schema.name` selects by: that is the graph's database. The SQL rewrite drops the database part of
+ * names (see sql-rewrite.ts).
+ */
 export async function compileFor(options: TransformOptions, lakeUri: string): Promise<CompiledGraph> {
   const graph = await compileProject({
     projectDir: resolve(options.projectDir ?? "."),
     vars: compileVars(options, LAKE_STAND_IN),
-    // DuckDB names a file's catalog after its base name (amt.duckdb → amt), which `--actions amt.schema.name`
-    // selects by; the SQL rewrite drops the database part (see sql-rewrite.ts).
-    defaultDatabase: basename(options.database, extname(options.database)),
+    defaultDatabase: DATABASE_STAND_IN,
     disableAssertions: options.disableAssertions,
   });
-  return bindLake(graph, lakeUri);
+  return bindStandIns(graph, [lakeLiteral(lakeUri), [DATABASE_STAND_IN, basename(options.database, extname(options.database))]]);
 }
 
 /** Compiles and runs the actions; the lake is checked first and the database is only replaced by a good build. */

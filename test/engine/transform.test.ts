@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { compileArgs, parseCompiled } from "../../engine/compile.js";
+import { compileArgs, compileDigest, parseCompiled } from "../../engine/compile.js";
 import { actionsOf } from "../../engine/compiled-graph.js";
 import { CompileError, InputError } from "../../engine/errors.js";
 import { succeeded } from "../../engine/run-graph.js";
-import { bindLake, checkLake, compileFor, LAKE_STAND_IN, testProject, transform } from "../../engine/transform.js";
+import { bindLake, checkLake, compileFor, compileVars, DATABASE_STAND_IN, LAKE_STAND_IN, testProject, transform } from "../../engine/transform.js";
 import { catalog } from "../../lib/catalog.js";
 import { tempDatabase } from "../support/compiled-graph.js";
 import { emptyLake } from "../support/empty-lake.js";
@@ -51,6 +51,24 @@ describe("compiling the Dataform project for DuckDB", () => {
     const source = (g: typeof graph) => g.operations.find((o) => o.target.name === "students")!.queries.join("\n");
     expect(source(bound)).toBe(source(graph).replaceAll(LAKE_STAND_IN, "/data/o''neil"));
     expect(source(bound)).toContain("'/data/o''neil/edfi/students/school_year=*/*.ndjson.gz'");
+  }, 600_000);
+
+  test("one compile serves every database file: the database is named in the graph after the compile", async () => {
+    const projectDir = process.cwd();
+    const options = { lake: "/x", asOf: "2001-02-03" }; // vars of this test's own, so a cache entry of its own
+    const one = await compileFor({ ...options, database: "/data/one.duckdb" }, LAKE_STAND_IN);
+    expect(JSON.stringify(one)).not.toContain(DATABASE_STAND_IN);
+    const databases = (graph: typeof one) => [...new Set(graph.tables.map((t) => t.target.database))];
+    expect(databases(one)).toEqual(["one"]);
+    // Marked in the cache: a compile for another file returns the mark, so it did not run the CLI.
+    const args = compileArgs({ projectDir, vars: compileVars(options, LAKE_STAND_IN), defaultDatabase: DATABASE_STAND_IN });
+    const entry = join(projectDir, "node_modules/.cache/edfi-amt-compile", `${compileDigest(projectDir, args)}.json`);
+    const marked = JSON.parse(readFileSync(entry, "utf8"));
+    marked.tables[0].query = "SELECT 'from the cache'";
+    writeFileSync(entry, JSON.stringify(marked));
+    const two = await compileFor({ ...options, database: "/data/two.duckdb" }, LAKE_STAND_IN);
+    expect(two.tables[0].query).toBe("SELECT 'from the cache'");
+    expect(databases(two)).toEqual(["two"]);
   }, 600_000);
 
   test("--actions takes database.schema.name, the database named after the file", async () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { compileArgs, compileDigest, parseCompiled } from "../../engine/compile.js";
@@ -66,9 +66,13 @@ describe("compiling the Dataform project for DuckDB", () => {
     const marked = JSON.parse(readFileSync(entry, "utf8"));
     marked.tables[0].query = "SELECT 'from the cache'";
     writeFileSync(entry, JSON.stringify(marked));
-    const two = await compileFor({ ...options, database: "/data/two.duckdb" }, LAKE_STAND_IN);
-    expect(two.tables[0].query).toBe("SELECT 'from the cache'");
-    expect(databases(two)).toEqual(["two"]);
+    try {
+      const two = await compileFor({ ...options, database: "/data/two.duckdb" }, LAKE_STAND_IN);
+      expect(two.tables[0].query).toBe("SELECT 'from the cache'");
+      expect(databases(two)).toEqual(["two"]);
+    } finally {
+      rmSync(entry); // the marked entry would serve a real run with the same vars
+    }
   }, 600_000);
 
   test("--actions takes database.schema.name, the database named after the file", async () => {

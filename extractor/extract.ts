@@ -12,7 +12,7 @@ import { openLake } from "./lake/index.js";
 import type { Lake, Operation, PartitionWriter } from "./lake/types.js";
 import { Limit, Serial } from "../lib/limit.js";
 import type { Progress } from "./progress.js";
-import { DistinctIds, readAll, readLog, type ReadTarget, type Strategy } from "./read.js";
+import { countRecords, DistinctIds, readAll, readLog, type ReadTarget, type Strategy } from "./read.js";
 import { LakeLock } from "./lock.js";
 import { commitLog, commitLogPath, manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";
 
@@ -80,17 +80,19 @@ interface YearPlan {
   strategy: Strategy;
 }
 
+/** The year's newest change version (of a snapshot with its headers), or undefined without change queries. */
+async function newestChangeVersion(api: ApiShape, client: ApiClient, year: number, headers: Record<string, string> = {}): Promise<number | undefined> {
+  const response = await client.get(`${api.changeQueriesUrl(year)}availableChangeVersions`, `availableChangeVersions ${year}`, headers);
+  if (response.status === 404 || response.status === 410) return undefined;
+  if (response.status !== 200) throw new ExtractError(`GET availableChangeVersions ${year} failed: HTTP ${response.status}`);
+  const body = JSON.parse(response.body) as Record<string, number>;
+  return body.newestChangeVersion ?? body.NewestChangeVersion;
+}
+
 /** What the API can do for this year: change versions, a snapshot to pin reads to, and the paging to use. */
 async function planYear(api: ApiShape, client: ApiClient, year: number, state: State, full: boolean, probe: string): Promise<YearPlan> {
   const cq = api.changeQueriesUrl(year);
-  const newest = async (headers: Record<string, string> = {}) => {
-    const response = await client.get(`${cq}availableChangeVersions`, `availableChangeVersions ${year}`, headers);
-    if (response.status === 404 || response.status === 410) return undefined;
-    if (response.status !== 200) throw new ExtractError(`GET availableChangeVersions ${year} failed: HTTP ${response.status}`);
-    const body = JSON.parse(response.body) as Record<string, number>;
-    return body.newestChangeVersion ?? body.NewestChangeVersion;
-  };
-  const live = await newest();
+  const live = await newestChangeVersion(api, client, year);
   if (live === undefined && api.yearSpecific) {
     // No change versions: the API has no change queries, or no ODS for this year (then its data 404s too).
     const response = await client.get(`${api.dataUrl(year)}ed-fi/${probe}?limit=0`, `${probe} ${year} probe`);
@@ -110,7 +112,7 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
       snapshot = latest.snapshotIdentifier;
     }
   }
-  const pinned = snapshot ? await newest(snapshotHeaders) : undefined;
+  const pinned = snapshot ? await newestChangeVersion(api, client, year, snapshotHeaders) : undefined;
   const watermark = state.years[year]?.watermark ?? null;
   // A snapshot that holds nothing past the watermark while the live API does (the district has not
   // taken a new one yet) would hide every new change: read live instead, with a safe strategy.
@@ -123,6 +125,30 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
   const strategy: Strategy = api.cursorPaging ? "cursor" : snapshot ? "offset" : max !== undefined ? "reverse" : "plain";
   return { year, full: !incremental, min: incremental ? watermark + 1 : undefined, max, snapshotHeaders, snapshot, strategy };
 }
+
+/** Catch-up rounds a live full walk may take (catchUp) before its resource is reported unsettled. */
+const MAX_CATCH_UP_ROUNDS = 20;
+
+/**
+ * After a full walk read live (no snapshot) up to the change version at its start (`bound`): a record
+ * changed during the walk left its window, and one deleted during it was read all the same. The run is a
+ * full snapshot, so downstream would take the first for deleted and the second for current until the
+ * next run. Each round reads the changes, deletes and key changes after the last round's bound into the
+ * same run (`readWindow`), until a check finds nothing of the resource changed since that bound: every
+ * record is then landed as it was at the check. A round's own changes are the next round's.
+ */
+async function catchUp(bound: number, changedSince: (version: number) => Promise<boolean>, newest: () => Promise<number>, readWindow: (min: number, max: number) => Promise<void>) {
+  for (let rounds = 0, from = bound; ; rounds++) {
+    if (!(await changedSince(from))) return { rounds, settled: true };
+    if (rounds === MAX_CATCH_UP_ROUNDS) return { rounds, settled: false };
+    const to = await newest();
+    await readWindow(from + 1, to);
+    from = to;
+  }
+}
+
+/** Inclusive change-version bounds of a read; either may be open. */
+type ChangeWindow = { min?: number; max?: number };
 
 async function extractResource(
   ctx: { api: ApiShape; client: ApiClient; limit: Limit; pages: Limit; lake: Lake; settings: Settings; runId: string; progress: Progress },
@@ -138,21 +164,24 @@ async function extractResource(
   let upserts = 0;
   const counts = { deletes: 0, keyChanges: 0 };
   const base = { resource: entry.resource, school_year: plan.year, run_id: ctx.runId, snapshot: plan.full };
-  const target = (url: string, operation: Operation, headers: Record<string, string>): ReadTarget => ({
+  // Strictly increasing within the partition: of a run's lines for one record, the one extracted last is current.
+  let lastExtracted = 0;
+  const extractedAt = () => new Date((lastExtracted = Math.max(Date.now(), lastExtracted + 1))).toISOString();
+  const target = (url: string, operation: Operation, headers: Record<string, string>, window: ChangeWindow = plan): ReadTarget => ({
     client: ctx.client,
     limit: ctx.limit,
     pages: ctx.pages,
     url,
     what: `${path} ${plan.year}${operation === "upsert" ? "" : " " + url.split("/").at(-1)}`,
     pageSize: ctx.settings.EXTRACT_PAGE_SIZE,
-    minChangeVersion: plan.min,
-    maxChangeVersion: plan.max,
+    minChangeVersion: window.min,
+    maxChangeVersion: window.max,
     headers,
     onPage: (page) =>
       serial.run(async () => {
         const records = page.scan();
         try {
-          await writer.writePage({ envelope: { ...base, operation, extracted_at: new Date().toISOString() }, records });
+          await writer.writePage({ envelope: { ...base, operation, extracted_at: extractedAt() }, records });
           if (ids && operation === "upsert") for (let i = 0; i < records.count; i++) ids.add(records.id(i));
         } finally {
           pageMemory.release(records.escaped); // the lines are built: nothing reads the records after this
@@ -163,21 +192,51 @@ async function extractResource(
         ctx.progress.page(plan.year, entry.resource, records.count);
       }),
   });
+  const url = `${ctx.api.dataUrl(plan.year)}ed-fi/${path}`;
+  const readChangeLogs = async (window: ChangeWindow) => {
+    await readLog(target(`${url}/deletes`, "delete", {}, window));
+    if (ctx.api.keyChanges && entry.keyChanges) await readLog(target(`${url}/keyChanges`, "key_change", {}, window));
+  };
   try {
     ctx.progress.start(plan.year, entry.resource);
-    const url = `${ctx.api.dataUrl(plan.year)}ed-fi/${path}`;
     const { expected, recount } = await readAll(target(url, "upsert", plan.snapshotHeaders), plan.strategy);
-    if (!plan.full) {
-      await readLog(target(`${url}/deletes`, "delete", {}));
-      if (ctx.api.keyChanges && entry.keyChanges) await readLog(target(`${url}/keyChanges`, "key_change", {}));
+    const landed = ids?.size ?? upserts;
+    let catchUpResult: ResourceResult["catchUp"];
+    if (!plan.full) await readChangeLogs(plan);
+    else if (!plan.snapshot && plan.max !== undefined) {
+      const walked = upserts;
+      const { rounds, settled } = await catchUp(
+        plan.max,
+        async (version) => (await countRecords(target(url, "upsert", {}, { min: version + 1 }))) + (await countRecords(target(`${url}/deletes`, "delete", {}, { min: version + 1 }))) > 0,
+        async () => {
+          const newest = await newestChangeVersion(ctx.api, ctx.client, plan.year);
+          if (newest === undefined) throw new ExtractError(`${path} ${plan.year}: the API stopped answering availableChangeVersions during the run`);
+          return newest;
+        },
+        async (min, max) => {
+          await readAll(target(url, "upsert", {}, { min, max }), plan.strategy);
+          await readChangeLogs({ min, max });
+        },
+      );
+      catchUpResult = { rounds, settled, upserts: upserts - walked };
     }
     const files = await writer.close();
-    const landed = ids?.size ?? upserts;
     let mismatch: string | undefined;
     if (recount !== undefined && recount !== expected) mismatch = `Total-Count changed from ${expected} to ${recount} during the read`;
     else if (plan.snapshot && landed !== expected) mismatch = `landed ${landed} records, Total-Count said ${expected}`;
     else if (!plan.snapshot && landed > expected) mismatch = `landed ${landed} records, more than Total-Count ${expected}`;
-    const result = { resource: entry.resource, table: entry.table, expected, landed, ...counts, files, seconds: (performance.now() - started) / 1000, ...(mismatch ? { mismatch } : {}) };
+    else if (catchUpResult && !catchUpResult.settled) mismatch = `records kept changing through ${catchUpResult.rounds} catch-up rounds; the next run lands the rest`;
+    const result = {
+      resource: entry.resource,
+      table: entry.table,
+      expected,
+      landed,
+      ...counts,
+      ...(catchUpResult ? { catchUp: catchUpResult } : {}),
+      files,
+      seconds: (performance.now() - started) / 1000,
+      ...(mismatch ? { mismatch } : {}),
+    };
     ctx.progress.done(plan.year, entry.resource, result);
     return result;
   } catch (error) {

@@ -5,8 +5,9 @@
 //   reverse  no snapshot but change versions: the set is bounded by maxChangeVersion, so writes during the
 //            read can only remove records from it (new versions get newer change versions); removals only
 //            move later records to lower offsets, so walking offsets from the end never skips one. The
-//            window is split into change-version slices walked in parallel. What left the set is read by
-//            the next incremental run.
+//            window is split into change-version slices walked in parallel. What left the set during a
+//            full walk is read by its catch-up rounds (extract.ts catchUp), during an incremental one by
+//            the next run.
 //   plain    no change queries: parallel offset pages, then the count is checked again and a change
 //            reported (the next run's full snapshot repairs it).
 import { isUtf8 } from "node:buffer";

@@ -41,6 +41,11 @@ export interface ResourceResult {
   landed: number;
   deletes: number;
   keyChanges: number;
+  /**
+   * A live full walk's catch-up (extract.ts catchUp): its rounds, whether a check then found nothing
+   * changed, and the upserts the rounds landed (their deletes and key changes are counted above).
+   */
+  catchUp?: { rounds: number; settled: boolean; upserts: number };
   files: WrittenFile[];
   /** Set when landed differs from expected in a way consistency rules cannot explain. */
   mismatch?: string;

@@ -169,8 +169,8 @@ function childName(entry, chain) {
 
 /**
  * The lines of committed runs that make a resource's current state (README "Lake contract"): per school
- * year, the newest full snapshot and every later committed run; per record id, its latest line, a
- * delete winning over an upsert of the same run. `since` (linesSince of the dialect, on alias l)
+ * year, the newest full snapshot and every later committed run; per record id, its latest line: of the
+ * newest run's, a delete, else the line extracted last (a full run's catch-up reads a record again). `since` (linesSince of the dialect, on alias l)
  * restricts the lines to the runs not staged yet, for incremental builds; `record` is a SELECT item
  * reading each line's data (parsed before the choice, so that the choice moves parsed values, not text).
  * Without `choose`, `latest` is every line, for the build's post-operations to choose (fullBuildCleanup).
@@ -197,7 +197,7 @@ lines AS (
     AND l.run_id >= COALESCE(s.run_id, '')${since ? `\n    AND ${since.condition}` : ""}
 ),
 latest AS (
-${choose ? d.firstPerGroup("lines", ["school_year", "id"], "run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END") : "SELECT * FROM lines"}
+${choose ? d.firstPerGroup("lines", ["school_year", "id"], "run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END, extracted_at DESC") : "SELECT * FROM lines"}
 )`;
 }
 
@@ -303,11 +303,11 @@ WHERE ${supersededBySnapshot(ctx, entry, "t", unstagedRuns(ctx, entry, "l").boun
 
 /**
  * Statements run after a full build that chooses after the write (choosesAfterWrite): keep each
- * record's latest line, a tombstone winning over an upsert of the same run, then remove the tombstones.
+ * record's latest line as currentLinesSql chooses it, then remove the tombstones.
  */
 function fullBuildCleanup(ctx, entry) {
   if (!choosesAfterWrite(ctx, entry)) return [];
-  return [d.deleteAllButFirstPerGroup(ctx.self(), ["school_year", "id"], "_run_id DESC, last_modified_date IS NULL DESC"), deleteTombstones(ctx)];
+  return [d.deleteAllButFirstPerGroup(ctx.self(), ["school_year", "id"], "_run_id DESC, last_modified_date IS NULL DESC, extracted_at DESC"), deleteTombstones(ctx)];
 }
 
 function deleteTombstones(ctx) {

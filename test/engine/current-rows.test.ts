@@ -1,6 +1,7 @@
 // The lake contract's current-row rules through the real engine, on a hand-written lake where the
 // choice of each record's latest line is hard: a record landed twice by one run, a delete and an
-// upsert of one record in the same run (the delete wins), a run that never committed. A full build
+// upsert of one record in the same run (the delete wins), two versions of a record in one run (a full
+// run's catch-up: the one extracted last wins, wherever it lies in the file), a run that never committed. A full build
 // (which on DuckDB writes every line and chooses after the write) and an incremental build (which
 // chooses in its query) must both leave the current rows.
 import { writeFileSync } from "node:fs";
@@ -16,9 +17,9 @@ const LATER = "20250103T000000Z-bbbbbb";
 const CRASHED = "20250104T000000Z-cccccc";
 const selection = { actions: ["edfi_staging.stg_students"], tags: [], includeDeps: true };
 
-function line(runId: string, id: string, operation: "upsert" | "delete", firstName?: string) {
+function line(runId: string, id: string, operation: "upsert" | "delete", firstName?: string, extractedAt = "2025-01-01T00:00:00.000Z") {
   const data = operation === "delete" ? { id } : { id, studentUniqueId: `s-${id}`, firstName, _lastModifiedDate: "2025-01-01T00:00:00Z" };
-  return JSON.stringify({ id, resource: "students", operation, change_version: null, extracted_at: "2025-01-01T00:00:00.000Z", run_id: runId, snapshot: runId === SNAPSHOT, data: JSON.stringify(data) });
+  return JSON.stringify({ id, resource: "students", operation, change_version: null, extracted_at: extractedAt, run_id: runId, snapshot: runId === SNAPSHOT, data: JSON.stringify(data) });
 }
 
 function writeRun(lake: string, runId: string, lines: string[]) {
@@ -32,10 +33,30 @@ function commit(lake: string, runId: string) {
 
 const students = (database: string) => query(database, "SELECT id, first_name, _run_id FROM edfi_staging.stg_students ORDER BY id");
 
-test("full and incremental builds keep each record's latest line: a repeated line once, a delete over an upsert of the same run", async () => {
+const caughtUp = "2025-01-01T00:00:01.000Z";
+
+test("full and incremental builds keep each record's latest line: a repeated line once, a delete over an upsert of the same run, the version extracted last", async () => {
   const lake = emptyLake();
-  writeRun(lake, SNAPSHOT, [line(SNAPSHOT, "a", "upsert", "A1"), line(SNAPSHOT, "b", "upsert", "B1"), line(SNAPSHOT, "c", "upsert", "C1"), line(SNAPSHOT, "c", "upsert", "C1")]);
-  writeRun(lake, LATER, [line(LATER, "a", "upsert", "A2"), line(LATER, "b", "delete"), line(LATER, "b", "upsert", "B2"), line(LATER, "d", "upsert", "D2")]);
+  writeRun(lake, SNAPSHOT, [
+    line(SNAPSHOT, "a", "upsert", "A1"),
+    line(SNAPSHOT, "b", "upsert", "B1"),
+    line(SNAPSHOT, "c", "upsert", "C1"),
+    line(SNAPSHOT, "f", "upsert", "F1", caughtUp),
+    line(SNAPSHOT, "c", "upsert", "C1"),
+    line(SNAPSHOT, "f", "upsert", "F0"),
+    line(SNAPSHOT, "h", "upsert", "H0"),
+    line(SNAPSHOT, "h", "upsert", "H1", caughtUp),
+  ]);
+  writeRun(lake, LATER, [
+    line(LATER, "a", "upsert", "A2"),
+    line(LATER, "b", "delete"),
+    line(LATER, "g", "upsert", "G2", caughtUp),
+    line(LATER, "b", "upsert", "B2"),
+    line(LATER, "d", "upsert", "D2"),
+    line(LATER, "g", "upsert", "G1"),
+    line(LATER, "i", "upsert", "I1"),
+    line(LATER, "i", "upsert", "I2", caughtUp),
+  ]);
   writeRun(lake, CRASHED, [line(CRASHED, "e", "upsert", "E3")]);
   commit(lake, SNAPSHOT);
 
@@ -45,6 +66,8 @@ test("full and incremental builds keep each record's latest line: a repeated lin
     { id: "a", first_name: "A1", _run_id: SNAPSHOT },
     { id: "b", first_name: "B1", _run_id: SNAPSHOT },
     { id: "c", first_name: "C1", _run_id: SNAPSHOT },
+    { id: "f", first_name: "F1", _run_id: SNAPSHOT },
+    { id: "h", first_name: "H1", _run_id: SNAPSHOT },
   ]);
 
   commit(lake, LATER);
@@ -52,6 +75,10 @@ test("full and incremental builds keep each record's latest line: a repeated lin
     { id: "a", first_name: "A2", _run_id: LATER },
     { id: "c", first_name: "C1", _run_id: SNAPSHOT },
     { id: "d", first_name: "D2", _run_id: LATER },
+    { id: "f", first_name: "F1", _run_id: SNAPSHOT },
+    { id: "g", first_name: "G2", _run_id: LATER },
+    { id: "h", first_name: "H1", _run_id: SNAPSHOT },
+    { id: "i", first_name: "I2", _run_id: LATER },
   ];
   const merged = await transform({ lake, database: incremental, selection });
   expect(merged.results.find((r) => r.name === "edfi_staging.stg_students")?.detail).toBe("merged");

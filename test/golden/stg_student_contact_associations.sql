@@ -18,7 +18,7 @@ lines AS (
     AND l.run_id >= COALESCE(s.run_id, '')
 ),
 latest AS (
-SELECT * FROM lines WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, id ORDER BY run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END) = 1
+SELECT * FROM lines WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY school_year, id ORDER BY run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END, extracted_at DESC) = 1
 )
 SELECT
   id,

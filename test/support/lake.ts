@@ -20,7 +20,8 @@ export async function lakeLines(lake: Lake, table: string, year: number): Promis
 
 /**
  * The records that are current according to the lake alone: the newest full snapshot of the
- * resource-year in the commit log, then every later committed run's upserts (by id) and deletes, in run order.
+ * resource-year in the commit log, then every later committed run's upserts (by id; within a run the
+ * line extracted last) and deletes, in run order.
  */
 export async function currentRecords(lake: Lake, table: string, year: number): Promise<Map<string, string>> {
   const commits: CommitLine[] = [];
@@ -38,7 +39,9 @@ export async function currentRecords(lake: Lake, table: string, year: number): P
   const current = new Map<string, string>();
   for (const runId of [...byRun.keys()].sort()) {
     const lines = byRun.get(runId)!;
-    for (const line of lines) if (line.operation === "upsert") current.set(line.id, line.data);
+    // A record read twice by one run (a full run's catch-up): the line extracted last.
+    const inExtractionOrder = [...lines].sort((a, b) => a.extracted_at.localeCompare(b.extracted_at));
+    for (const line of inExtractionOrder) if (line.operation === "upsert") current.set(line.id, line.data);
     for (const line of lines) if (line.operation === "delete") current.delete(line.id);
   }
   return current;

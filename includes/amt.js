@@ -12,6 +12,8 @@ const ANALYTICS = "analytics";
 // installer options do: "all" (default), "none", or names separated by "+", spaces or commas (the
 // Dataform CLI splits --vars on commas, so the local engine passes "+").
 const COLLECTIONS = ["rls", "chrab", "ews", "asmt", "equity"];
+// Installing Equity also installs Chrab and EWS (spec §1.3, §9): equity_StudentHistoryDim reads them.
+const INSTALLED_WITH = { equity: ["chrab", "ews"] };
 // Read on first use, from a definitions file, so that a bad value is a compile error naming that file.
 let enabledCollections;
 function readCollections() {
@@ -22,7 +24,7 @@ function readCollections() {
   const names = value.split(/[\s+,]+/).filter(Boolean);
   const unknown = names.filter((name) => !COLLECTIONS.includes(name));
   if (unknown.length) throw new Error(`var amtCollections: unknown collection ${unknown.join(", ")} (known: all, none, ${COLLECTIONS.join(", ")})`);
-  return new Set(names);
+  return new Set(names.flatMap((name) => [name, ...(INSTALLED_WITH[name] || [])]));
 }
 
 /** Whether the optional collection `name` (rls, chrab, ews, asmt, equity) is built. */

@@ -1,7 +1,7 @@
 // analytics_config.ews_LetterGradeTranslation (AMT-SPEC §11.3, §12.3): the numeric value of a letter
 // grade, the defaults or the district's includes/letter_grade_translation.js (checked when compiling).
-// Equity reads it too (its grade summary uses EWS grade values), as AMT installs EWS with Equity.
-if (amt.collectionEnabled("ews") || amt.collectionEnabled("equity")) {
+// Equity reads it too (its grade summary uses EWS grade values); Equity brings EWS with it.
+if (amt.collectionEnabled("ews")) {
   publish("ews_LetterGradeTranslation", {
     type: "table",
     schema: amt.CONFIG,

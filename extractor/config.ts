@@ -1,6 +1,7 @@
 // Extractor settings: the environment (and a .env file) validated with zod, command-line flags on top.
 // Every field is documented in .env-sample; a bad value is reported by name with exit code 2.
 import { z } from "zod";
+import { parseLakeUri } from "./lake/index.js";
 
 const years = z
   .string()
@@ -17,7 +18,16 @@ export const Settings = z.object({
   EDFI_CLIENT_ID: z.string({ error: "is required" }).min(1, "is required"),
   EDFI_CLIENT_SECRET: z.string({ error: "is required" }).min(1, "is required"),
   EDFI_SCHOOL_YEARS: years,
-  LAKE_URI: z.string().min(1).default("./lake"),
+  LAKE_URI: z
+    .string()
+    .default("./lake")
+    .superRefine((uri, ctx) => {
+      try {
+        parseLakeUri(uri);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
+    }),
   EXTRACT_CONCURRENCY: positive(64).default(8),
   EXTRACT_PAGE_SIZE: positive(5000).default(500),
   EXTRACT_MAX_RETRIES: z.coerce.number().int().min(0).max(50).default(8),

@@ -22,7 +22,7 @@ describe("extractor settings", () => {
   });
 
   test("every bad field is named, the secret never shown", () => {
-    const bad = { ...valid, EDFI_CLIENT_SECRET: "hunter2", EXTRACT_GZIP_LEVEL: "11", EXTRACT_PAGE_SIZE: "0", EDFI_SCHOOL_YEARS: "25" };
+    const bad = { ...valid, EDFI_CLIENT_SECRET: "hunter2", EXTRACT_GZIP_LEVEL: "11", EXTRACT_PAGE_SIZE: "0", EDFI_SCHOOL_YEARS: "25", LAKE_URI: "s3://bucket/lake" };
     let error: unknown;
     try {
       parseSettings(bad);
@@ -32,6 +32,7 @@ describe("extractor settings", () => {
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
     for (const field of ["EXTRACT_GZIP_LEVEL", "EXTRACT_PAGE_SIZE", "EDFI_SCHOOL_YEARS"]) expect(message).toContain(field);
+    expect(message).toContain('LAKE_URI: invalid lake URI "s3://bucket/lake": s3:// is not supported');
     expect(message).not.toContain("EDFI_CLIENT_SECRET");
     expect(message).not.toContain("hunter2");
     expect((error as ConfigError).exitCode).toBe(2);

@@ -33,6 +33,8 @@ function expectSucceeded(report: RunReport) {
 describe.each<[string, Partial<SimulatorOptions>]>([
   ["ODS/API 7.3, DS 5, shared instance", { apiVersion: "7.3", students: 120 }],
   ["ODS/API 6.1, DS 4, year-specific 2024+2025", { apiVersion: "6.1", mode: "year-specific", years: [2024, 2025], students: 60 }],
+  // 5.x: PascalCase deletes without key values, no /keyChanges, no _lastModifiedDate.
+  ["ODS/API 5.3, DS 4, shared instance", { apiVersion: "5.3", students: 40 }],
 ])("staging on DuckDB from a simulator lake (%s)", (_, options) => {
   const context = useSimulator(options);
 

@@ -8,8 +8,10 @@
 //            window is split into change-version slices walked in parallel. What left the set during a
 //            full walk is read by its catch-up rounds (extract.ts catchUp), during an incremental one by
 //            the next run.
-//   plain    no change queries: parallel offset pages, then the count is checked again and a change
-//            reported (the next run's full snapshot repairs it).
+//   plain    no change queries: offset pages one at a time from the last (the API orders by aggregate id:
+//            a delete moves later records to lower offsets, a new record comes after the end, so walking
+//            from the end skips none that existed throughout), then the count is checked again and a
+//            change reported (what changed during the walk is in the next run's full snapshot).
 import { isUtf8 } from "node:buffer";
 import type { ApiClient } from "./api/client.js";
 import { Limit } from "../lib/limit.js";
@@ -166,7 +168,8 @@ async function cursorPages(target: ReadTarget, total: number): Promise<void> {
 export async function readAll(target: ReadTarget, strategy: Strategy): Promise<{ expected: number; recount?: number }> {
   const total = await countRecords(target);
   if (strategy === "cursor") await cursorPages(target, total);
-  else if (strategy === "offset" || strategy === "plain") await offsetPages(target, total, false);
+  else if (strategy === "offset") await offsetPages(target, total, false);
+  else if (strategy === "plain") await offsetPages(target, total, true);
   else {
     const min = target.minChangeVersion ?? 0;
     const max = target.maxChangeVersion as number;

@@ -23,6 +23,7 @@ const argv = await yargs(hideBin(process.argv))
   .option("token-ttl", { type: "number", default: d.tokenTtl, describe: "Bearer token lifetime in seconds" })
   .option("faults", { type: "string", describe: "Fault spec, e.g. 5xx=0.05,429=0.02,reset=0.01,revoke=500,writes=0.1,malformed=students" })
   .option("snapshots", { type: "boolean", default: d.snapshots, describe: "Keep change-query snapshots (--no-snapshots: none)" })
+  .option("change-queries", { type: "boolean", default: d.changeQueries, describe: "Serve change queries (--no-change-queries: none, as an ODS with them turned off)" })
   .strict()
   .version(false)
   .help()
@@ -51,6 +52,7 @@ try {
     tokenTtl: argv["token-ttl"],
     faults: argv.faults,
     snapshots: argv.snapshots,
+    changeQueries: argv["change-queries"],
   });
   console.log(
     `Ed-Fi API simulator (ODS/API ${simulator.profile.version}, DS ${simulator.dataStandard}, ${argv.mode}, ${argv.students} students, years ${years.join(",")}) ready in ${Date.now() - started} ms at ${simulator.url}`,

@@ -33,6 +33,8 @@ export interface SimulatorOptions {
   faults?: string;
   /** Whether the district keeps change-query snapshots (Use-Snapshot / Snapshot-Identifier). */
   snapshots: boolean;
+  /** Whether the API serves change queries (availableChangeVersions, /deletes, /keyChanges, snapshots): an ODS may turn them off. */
+  changeQueries: boolean;
 }
 
 export const DEFAULT_OPTIONS: SimulatorOptions = {
@@ -48,6 +50,7 @@ export const DEFAULT_OPTIONS: SimulatorOptions = {
   latencyMs: 0,
   tokenTtl: 1800,
   snapshots: true,
+  changeQueries: true,
 };
 
 export interface Stats {
@@ -102,7 +105,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
   let faults: Faults = parseFaults(options.faults, options.seed);
 
   const instances = new Map<string | null, Instance>();
-  const common = { seed: options.seed, students: options.students, dataStandard, snapshots: options.snapshots };
+  const common = { seed: options.seed, students: options.students, dataStandard, snapshots: options.snapshots && options.changeQueries };
   if (options.mode === "shared") instances.set(null, new Instance({ ...common, years: options.years, context: null }));
   else for (const year of options.years) instances.set(String(year), new Instance({ ...common, years: [year], context: String(year) }));
 
@@ -157,7 +160,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     const [, path, sub] = /^\/([A-Za-z]+)(?:\/([A-Za-z0-9]+))?\/?$/.exec(rest) ?? [];
     const entry = path ? entryByPath(path, dataStandard) : undefined;
     const store = entry && instance.storeFor(entry);
-    if (!entry || !store) throw notFound();
+    if (!entry || !store || (!options.changeQueries && (sub === "deletes" || sub === "keyChanges"))) throw notFound();
     labels.set(req, `${req.method} ${path}${sub && ["deletes", "keyChanges", "partitions"].includes(sub) ? "/" + sub : sub ? "/{id}" : ""}`);
     if (req.method !== "GET") throw new HttpError(405, "method-not-allowed", "Method Not Allowed", "The simulator is read-only.", [], { Allow: "GET" });
     tokens.authorize(req);
@@ -207,6 +210,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
 
   function handleChangeQueries(req: IncomingMessage, res: ServerResponse, instance: Instance, rest: string): void {
     labels.set(req, `${req.method} changeQueries${rest}`);
+    if (!options.changeQueries) throw notFound();
     tokens.authorize(req);
     if (rest === "/availableChangeVersions") {
       sendJson(res, 200, read.availableChangeVersions(profile, snapshotFor(req, instance).snapshot));

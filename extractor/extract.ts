@@ -89,6 +89,15 @@ async function newestChangeVersion(api: ApiShape, client: ApiClient, year: numbe
   return body.newestChangeVersion ?? body.NewestChangeVersion;
 }
 
+const NEAR_YEARS = 10;
+
+/** The school years near `year` whose data a year-specific API serves: it has no list of them, so an error can only probe. */
+async function servedYearsNear(api: ApiShape, client: ApiClient, year: number, probe: string): Promise<number[]> {
+  const candidates = Array.from({ length: 2 * NEAR_YEARS + 1 }, (_, i) => year - NEAR_YEARS + i).filter((y) => y !== year);
+  const served = await Promise.all(candidates.map(async (y) => (await client.get(`${api.dataUrl(y)}ed-fi/${probe}?limit=0`, `${probe} ${y} probe`)).status === 200));
+  return candidates.filter((_, i) => served[i]);
+}
+
 /** What the API can do for this year: change versions, a snapshot to pin reads to, and the paging to use. */
 async function planYear(api: ApiShape, client: ApiClient, year: number, state: State, full: boolean, probe: string): Promise<YearPlan> {
   const cq = api.changeQueriesUrl(year);
@@ -96,7 +105,12 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
   if (live === undefined && api.yearSpecific) {
     // No change versions: the API has no change queries, or no ODS for this year (then its data 404s too).
     const response = await client.get(`${api.dataUrl(year)}ed-fi/${probe}?limit=0`, `${probe} ${year} probe`);
-    if (response.status === 404) throw new InputError(`The API has no school year ${year} (GET ${api.dataUrl(year)}ed-fi/${probe}: HTTP 404); set EDFI_SCHOOL_YEARS to school years it serves`);
+    if (response.status === 404) {
+      const served = await servedYearsNear(api, client, year, probe);
+      throw new InputError(
+        `The API has no school year ${year} (GET ${api.dataUrl(year)}ed-fi/${probe}: HTTP 404); of the years within ${NEAR_YEARS} of it, it serves ${served.join(", ") || "none"}; set EDFI_SCHOOL_YEARS to school years it serves`,
+      );
+    }
   }
   let snapshotHeaders: Record<string, string> = {};
   let snapshot: string | null = null;

@@ -49,7 +49,7 @@ describe("npm run extract: input errors exit 2 with a message that says what to 
     withSimulator({ mode: "year-specific", years: [2024, 2025] }, async (sim) => {
       const result = await runCli(["--years", "2023"], envOf(settingsFor(sim, tempLake())));
       expect(result.code).toBe(2);
-      expect(result.stderr.trim()).toMatch(/^The API has no school year 2023 \(GET \S+\/2023\/\S+: HTTP 404\); set EDFI_SCHOOL_YEARS/);
+      expect(result.stderr.trim()).toMatch(/^The API has no school year 2023 \(GET \S+\/2023\/\S+: HTTP 404\); of the years within 10 of it, it serves 2024, 2025; set EDFI_SCHOOL_YEARS/);
     }));
 });
 

@@ -40,6 +40,18 @@ describe("consistency under concurrent writes", () => {
   });
 });
 
+test("a district that writes before every read: the catch-up stops after 20 rounds and reports the resource", async () => {
+  const sim = await startSimulator({ students: 20, apiVersion: "7.3", snapshots: false, faults: "writes=1" });
+  try {
+    const { manifest } = await runExtract(settingsFor(sim, tempLake()), { resources: ["students"] });
+    const [students] = manifest.years[0].resources;
+    expect(students.catchUp).toMatchObject({ rounds: 20, settled: false });
+    expect(students.mismatch).toBe("records kept changing through 20 catch-up rounds; the next run lands the rest");
+  } finally {
+    await sim.stop();
+  }
+});
+
 test("without change queries every run is a full snapshot, walked from the end: no record that existed throughout is lost while the district keeps writing", async () => {
   const sim = await startSimulator({ students: 40, apiVersion: "6.1", changeQueries: false, faults: "writes=0.3" });
   try {

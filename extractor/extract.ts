@@ -171,6 +171,8 @@ async function extractResource(
 ): Promise<ResourceResult> {
   const started = performance.now();
   const path = entry.paths[ctx.api.dataStandard] as string;
+  // How this resource's requests name themselves (ApiClient `what`): in errors, and to count its retries.
+  const label = `${path} ${plan.year}`;
   const writer: PartitionWriter = ctx.lake.openPartition({ table: entry.table, schoolYear: plan.year, runId: ctx.runId });
   const serial = new Serial();
   // Only the reverse and plain walks can return a record twice; the others count pages' items.
@@ -186,7 +188,7 @@ async function extractResource(
     limit: ctx.limit,
     pages: ctx.pages,
     url,
-    what: `${path} ${plan.year}${operation === "upsert" ? "" : " " + url.split("/").at(-1)}`,
+    what: `${label}${operation === "upsert" ? "" : " " + url.split("/").at(-1)}`,
     pageSize: ctx.settings.EXTRACT_PAGE_SIZE,
     minChangeVersion: window.min,
     maxChangeVersion: window.max,
@@ -212,7 +214,7 @@ async function extractResource(
     if (ctx.api.keyChanges && entry.keyChanges) await readLog(target(`${url}/keyChanges`, "key_change", {}, window));
   };
   try {
-    ctx.progress.start(plan.year, entry.resource);
+    ctx.progress.start(plan.year, entry.resource, label);
     const { expected, recount } = await readAll(target(url, "upsert", plan.snapshotHeaders), plan.strategy);
     const landed = ids?.size ?? upserts;
     let catchUpResult: ResourceResult["catchUp"];

@@ -8,9 +8,10 @@ import type { Manifest, ResourceResult } from "./state.js";
 export interface Progress {
   begin(run: { runId: string; api: ApiShape; years: number[]; resources: string[] }): void;
   plan(year: number, plan: { full: boolean; from: number | null; to: number | null; snapshot: string | null; strategy: string }): void;
-  start(year: number, resource: string): void;
+  /** `label` is how the resource's requests name themselves (`what`, e.g. "students 2025"), for its retries. */
+  start(year: number, resource: string, label: string): void;
   page(year: number, resource: string, records: number): void;
-  retry(event: { url: string; attempt: number; reason: string; delayMs: number }): void;
+  retry(event: { url: string; what: string; attempt: number; reason: string; delayMs: number }): void;
   done(year: number, resource: string, result: ResourceResult): void;
   end(manifest: Manifest): void;
 }
@@ -30,13 +31,15 @@ export function jsonLinesProgress(out: Writable): Progress {
 }
 
 interface Row {
+  label: string;
   records: number;
   pages: number;
+  retries: number;
   started: number;
   done: boolean;
 }
 
-/** A redrawn block of lines, one per active resource: records, pages, rate; retries in the header. */
+/** A redrawn block of lines, one per active resource: records, pages, rate, retries; the run's retries in the header. */
 export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}): Progress {
   const block = liveBlock(out, options.intervalMs ?? 100);
   const rows = new Map<string, Row>();
@@ -49,7 +52,7 @@ export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}
     const lines = [`${title}  ${finished}/${rows.size} done  retries ${retries}`];
     for (const [key, r] of active) {
       const rate = r.records / Math.max(0.001, (now - r.started) / 1000);
-      lines.push(`  ${key.padEnd(58).slice(0, 58)} ${String(r.records).padStart(9)} rec ${String(r.pages).padStart(6)} pages ${Math.round(rate).toString().padStart(7)}/s`);
+      lines.push(`  ${key.padEnd(58).slice(0, 58)} ${String(r.records).padStart(9)} rec ${String(r.pages).padStart(6)} pages ${Math.round(rate).toString().padStart(7)}/s ${String(r.retries).padStart(4)} retries`);
     }
     block.redraw(lines, force);
   };
@@ -61,8 +64,8 @@ export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}
     plan: (year, plan) => {
       block.print(`${year}: ${plan.full ? "full snapshot" : `changes (${plan.from}, ${plan.to}]`}, ${plan.snapshot ? `snapshot ${plan.snapshot}` : "no snapshot"}, ${plan.strategy} paging`);
     },
-    start: (year, resource) => {
-      rows.set(key(year, resource), { records: 0, pages: 0, started: performance.now(), done: false });
+    start: (year, resource, label) => {
+      rows.set(key(year, resource), { label, records: 0, pages: 0, retries: 0, started: performance.now(), done: false });
       draw(true);
     },
     page: (year, resource, records) => {
@@ -73,8 +76,10 @@ export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}
       }
       draw();
     },
-    retry: () => {
+    retry: (event) => {
       retries++;
+      for (const row of rows.values()) if (!row.done && (event.what === row.label || event.what.startsWith(`${row.label} `))) row.retries++;
+      draw();
     },
     done: (year, resource) => {
       const row = rows.get(key(year, resource));

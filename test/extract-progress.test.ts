@@ -14,9 +14,10 @@ const manifest = { runId: "r1", status: "succeeded", http: { requests: 3, retrie
 function drive(progress: ReturnType<typeof ttyProgress>) {
   progress.begin({ runId: "r1", api, years: [2025], resources: ["students"] });
   progress.plan(2025, { full: true, from: null, to: 10, snapshot: "Use-Snapshot", strategy: "cursor" });
-  progress.start(2025, "students");
+  progress.start(2025, "students", "students 2025");
+  progress.start(2025, "studentSchoolAssociations", "studentSchoolAssociations 2025");
   progress.page(2025, "students", 2);
-  progress.retry({ url: "http://x", attempt: 1, reason: "503", delayMs: 10 });
+  progress.retry({ url: "http://x", what: "students 2025 offset 500", attempt: 1, reason: "503", delayMs: 10 });
   progress.done(2025, "students", result);
   progress.end(manifest);
 }
@@ -41,9 +42,10 @@ describe("progress", () => {
     const { out, text } = capture();
     drive(ttyProgress(out, { intervalMs: 0 }));
     expect(text()).toContain("2025: full snapshot, snapshot Use-Snapshot, cursor paging");
-    expect(text()).toMatch(/2025 students\s+2 rec\s+1 pages/);
+    expect(text()).toMatch(/2025 students\s+2 rec\s+1 pages\s+\d+\/s\s+1 retries/);
+    expect(text()).toMatch(/2025 studentSchoolAssociations\s+0 rec\s+0 pages\s+\d+\/s\s+0 retries/);
     expect(text()).toContain("\x1b[");
-    expect(text()).toMatch(/1\/1 done {2}retries 1/);
+    expect(text()).toMatch(/1\/2 done {2}retries 1/);
   });
 
   test("the CLI on a real terminal shows the bar and ends with a summary table", async () => {

@@ -323,40 +323,52 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
   const ctx = { api, client, limit, pages, lake, settings, runId, progress: options.progress };
   options.progress.begin({ runId, api, years, resources: entries.map((e) => e.resource) });
   try {
-    await Promise.all(
-      years.map(async (year) => {
-        const plan = await planYear(api, client, year, state, options.full, entries[0].paths[api.dataStandard] as string);
-        options.progress.plan(plan.year, { full: plan.full, from: plan.min ?? null, to: plan.max ?? null, snapshot: plan.snapshot, strategy: plan.strategy });
-        if (options.dryRun) return;
-        const resources = await Promise.all(entries.map((entry) => extractResource(ctx, plan, entry)));
-        // Every file of the year is durable: record the year in the manifest, then advance its watermark.
-        await commits.run(async () => {
-          lock?.assertHeld();
-          const committed: YearResult = {
-            schoolYear: year,
-            full: plan.full,
-            window: { from: plan.min === undefined ? null : plan.min - 1, to: plan.max ?? null },
-            snapshot: plan.snapshot,
-            paging: plan.strategy,
-            resources,
-            committedAt: new Date().toISOString(),
-          };
-          // The commit log line is the commit point downstream; the manifest and state follow it.
-          await lake.writeText(commitLogPath(runId, year), commitLog(runId, committed));
-          manifest.years.push(committed);
-          await lake.writeJson(manifestPath(runId), manifest);
-          const previous = state.years[year];
-          state.years[year] = {
-            watermark: plan.max ?? null,
-            lastRunId: runId,
-            lastFullRunId: plan.full ? runId : (previous?.lastFullRunId ?? runId),
-            updatedAt: new Date().toISOString(),
-          };
-          await lake.writeJson(STATE_PATH, state);
-        });
-      }),
-    );
-    if (!options.dryRun) await placeholdersForAbsentResources(lake, api, years, runId);
+    // Every year is planned before any is read: a year the API does not serve stops the run before it reads.
+    const plans = await Promise.all(years.map((year) => planYear(api, client, year, state, options.full, entries[0].paths[api.dataStandard] as string)));
+    for (const plan of plans) options.progress.plan(plan.year, { full: plan.full, from: plan.min ?? null, to: plan.max ?? null, snapshot: plan.snapshot, strategy: plan.strategy });
+    // Once a year fails the run fails, and the other years' reads, still going, commit nothing.
+    let failed = false;
+    const extractYear = async (plan: YearPlan) => {
+      const year = plan.year;
+      const resources = await Promise.all(entries.map((entry) => extractResource(ctx, plan, entry)));
+      // Every file of the year is durable: record the year in the manifest, then advance its watermark.
+      await commits.run(async () => {
+        if (failed) return;
+        lock?.assertHeld();
+        const committed: YearResult = {
+          schoolYear: year,
+          full: plan.full,
+          window: { from: plan.min === undefined ? null : plan.min - 1, to: plan.max ?? null },
+          snapshot: plan.snapshot,
+          paging: plan.strategy,
+          resources,
+          committedAt: new Date().toISOString(),
+        };
+        // The commit log line is the commit point downstream; the manifest and state follow it.
+        await lake.writeText(commitLogPath(runId, year), commitLog(runId, committed));
+        manifest.years.push(committed);
+        await lake.writeJson(manifestPath(runId), manifest);
+        const previous = state.years[year];
+        state.years[year] = {
+          watermark: plan.max ?? null,
+          lastRunId: runId,
+          lastFullRunId: plan.full ? runId : (previous?.lastFullRunId ?? runId),
+          updatedAt: new Date().toISOString(),
+        };
+        await lake.writeJson(STATE_PATH, state);
+      });
+    };
+    if (!options.dryRun) {
+      await Promise.all(
+        plans.map((plan) =>
+          extractYear(plan).catch((error: unknown) => {
+            failed = true;
+            throw error;
+          }),
+        ),
+      );
+      await placeholdersForAbsentResources(lake, api, years, runId);
+    }
     manifest.status = "succeeded";
   } catch (error) {
     manifest.status = "failed";

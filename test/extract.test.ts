@@ -1,4 +1,5 @@
 import { openLake } from "../extractor/lake/index.js";
+import { resourcesFor } from "../lib/catalog.js";
 import { startSimulator, type Mode, type Simulator } from "../simulator/server.js";
 import type { ApiVersion } from "../simulator/profile.js";
 import { lakeLines, lakeState } from "./support/lake.js";
@@ -53,4 +54,20 @@ describe.each(profiles)("extract from ODS/API %s, DS %s, %s", (apiVersion, dataS
       for (const year of sim.options.years) expect((await lake.list(`edfi/${store.entry.table}/school_year=${year}/`)).length).toBeGreaterThan(0);
     }
   });
+});
+
+test("a school year the API does not serve, among ones it does: every year is planned before any is read, so nothing is read or lands", async () => {
+  const sim = await startSimulator({ students: 20, mode: "year-specific", years: [2024, 2025] });
+  try {
+    const lakeUri = tempLake();
+    await expect(runExtract(settingsFor(sim, lakeUri, { EDFI_SCHOOL_YEARS: "2023,2024" }))).rejects.toThrow(/^The API has no school year 2023 /);
+    // Only the probes that found 2023 missing (a 404 the simulator cannot label) and looked for the years
+    // near it read data (limit=0), of the first resource.
+    const probe = resourcesFor(sim.dataStandard)[0].paths[sim.dataStandard];
+    const reads = Object.keys(sim.stats().byRoute).filter((route) => route.startsWith("GET ") && !/changeQueries|discovery/.test(route));
+    expect(reads.sort()).toEqual([`GET ${probe}`, "GET unknown"]);
+    expect((await openLake(lakeUri).list("edfi/")).length + (await openLake(lakeUri).list("_commits/")).length).toBe(0);
+  } finally {
+    await sim.stop();
+  }
 });

@@ -42,6 +42,12 @@ function resultLine(label: string, results: ActionResult[]): string[] {
   return [`${label}: ${t.passed} passed, ${t.failed} failed${skipped}`, ...failing, ...(t.names.length > 10 ? [`    … and ${t.names.length - 10} more`] : [])];
 }
 
+/** The relations that warned (engine/notices.ts), whose rows the build's progress showed. */
+function warningLine(build: RunReport): string {
+  const warnings = build.notices.filter((n) => n.level === "warning").map((n) => `${n.name} (${n.rows} rows)`);
+  return `Warnings: ${warnings.length ? `${warnings.join(", ")}, shown above` : "none"}`;
+}
+
 /** A path as the user would type it from the current directory. */
 const shown = (path: string) => (relative(process.cwd(), path).startsWith("..") ? path : `./${relative(process.cwd(), path)}`);
 
@@ -57,6 +63,7 @@ export function demoSummary(outcome: DemoOutcome): string {
     ...resultLine("Actions", actions),
     ...resultLine("Assertions", outcome.build.results.filter((r) => r.kind === "assertion")),
     ...resultLine("Unit tests", outcome.tests.results),
+    warningLine(outcome.build),
     `Time: ${outcome.seconds.toFixed(1)}s (${outcome.phases.map(([name, seconds]) => `${name} ${seconds.toFixed(1)}s${NOTES[name] ?? ""}`).join(", ")})`,
     "",
     `Lake:     ${shown(outcome.lake)}  (npm run extract -- status --lake ${shown(outcome.lake)})`,

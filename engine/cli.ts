@@ -47,7 +47,7 @@ try {
   };
   const report = argv._[0] === "test" ? await testProject(options) : await transform(options);
   const summary = summarize(report);
-  printSummary(summary.rows, tty, { counts: summary.counts, seconds: summary.seconds, committed: summary.committed, vacuumed: summary.vacuumed });
+  printSummary(summary.rows, tty, { counts: summary.counts, warnings: summary.warnings, seconds: summary.seconds, committed: summary.committed, vacuumed: summary.vacuumed });
   const updated = `; ${options.database} updated${summary.vacuumed ? " and vacuumed" : ""}`;
   const outcome = argv._[0] === "test" ? "" : summary.committed ? updated : `; ${options.database} left as it was`;
   console.error(`${summary.line}${outcome}`);

@@ -2,6 +2,8 @@
 import type { Writable } from "node:stream";
 import { jsonLines, liveBlock } from "../lib/progress.js";
 import type { ActionKind } from "./compiled-graph.js";
+import type { Notice } from "./notices.js";
+import { formatTable } from "./query.js";
 
 export type Status = "ok" | "failed" | "assertion-failed" | "skipped" | "disabled";
 
@@ -23,10 +25,12 @@ export interface Progress {
   begin(run: { actions: number; database: string }): void;
   start(action: { name: string; kind: ActionResult["kind"] }): void;
   done(result: ActionResult): void;
+  /** A warning or report of the committed build. */
+  notice(notice: Notice): void;
   end(): void;
 }
 
-export const silentProgress: Progress = { begin: () => undefined, start: () => undefined, done: () => undefined, end: () => undefined };
+export const silentProgress: Progress = { begin: () => undefined, start: () => undefined, done: () => undefined, notice: () => undefined, end: () => undefined };
 
 /** `{"event":"action","name":"analytics.dim_student","kind":"table","status":"ok","seconds":1.23}` per action. */
 export function jsonLinesProgress(out: Writable): Progress {
@@ -35,6 +39,8 @@ export function jsonLinesProgress(out: Writable): Progress {
     begin: (run) => emit("begin", run),
     start: () => undefined,
     done: (result) => emit("action", { ...result, seconds: Number(result.seconds.toFixed(3)) }),
+    // `{"event":"warning","name":…,"rows":2,"first":[{column: value, …}, …]}`
+    notice: ({ level, name, rows, first }) => emit(level, { name, rows, first: first.rows.map((row) => Object.fromEntries(first.columns.map((column, i) => [column, row[i]]))) }),
     end: () => undefined,
   };
 }
@@ -69,6 +75,10 @@ export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}
       const extra = result.rows !== undefined ? `  ${result.rows} failing row(s)` : result.detail ? `  ${result.detail}` : "";
       const line = `${marks[result.status]} ${result.kind.padEnd(11)} ${result.name}  ${result.seconds.toFixed(2)}s${extra}`;
       block.print(result.message ? `${line}\n${result.message.trimEnd().replace(/^/gm, "    ")}` : line);
+      draw(true);
+    },
+    notice: ({ level, name, rows, first }) => {
+      block.print(`${level === "warning" ? "!" : "i"} ${level.padEnd(11)} ${name}\n${formatTable(first, { total: rows, maxWidth: 60 }).replace(/^/gm, "    ")}`);
       draw(true);
     },
     end: () => draw(true),

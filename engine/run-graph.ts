@@ -6,6 +6,7 @@ import { actionsOf, type Action, type CompiledGraph } from "./compiled-graph.js"
 import { quote, Relations, withDatabase } from "./duckdb-sql.js";
 import { executeAction } from "./execute-action.js";
 import { dependencyOrder, selectActions, type Selection } from "./graph-order.js";
+import { readNotices, type Notice } from "./notices.js";
 import { silentProgress, type ActionResult, type Progress } from "./progress.js";
 import { describeFailure, runUnitTest } from "./unit-tests.js";
 import { recordBuild, vacuumIfDue } from "./vacuum.js";
@@ -26,6 +27,8 @@ export interface RunReport {
   committed: boolean;
   /** Whether the build's checkpoint vacuumed (engine/vacuum.ts). */
   vacuumed: boolean;
+  /** Warnings and reports of the committed build (engine/notices.ts). */
+  notices: Notice[];
   seconds: number;
 }
 
@@ -102,13 +105,15 @@ async function runActions(path: string, actions: Action[], options: RunOptions, 
         }
       }
     }
-    if (!failed) {
-      // A new file's tables are written whole, as compact as a vacuum leaves them: the count starts there.
-      await recordBuild(connection, vacuumed || commitEach);
-      await connection.run("COMMIT");
-      await connection.run("CHECKPOINT");
-    }
-    return { results, committed: !failed, vacuumed };
+    if (failed) return { results, committed: false, vacuumed, notices: [] };
+    // A new file's tables are written whole, as compact as a vacuum leaves them: the count starts there.
+    await recordBuild(connection, vacuumed || commitEach);
+    await connection.run("COMMIT");
+    await connection.run("CHECKPOINT");
+    const built = new Set(results.filter((r) => r.status === "ok").map((r) => r.name));
+    const notices = await readNotices(connection, actions.filter((a) => built.has(a.name)));
+    notices.forEach((notice) => progress.notice(notice));
+    return { results, committed: true, vacuumed, notices };
   });
 }
 
@@ -177,5 +182,5 @@ export async function runTests(graph: CompiledGraph, options: Pick<RunOptions, "
     }
   });
   progress.end();
-  return { results, committed: false, vacuumed: false, seconds: elapsed(started) };
+  return { results, committed: false, vacuumed: false, notices: [], seconds: elapsed(started) };
 }

@@ -29,6 +29,7 @@ describe("npm run demo", () => {
     expect(summary).toMatch(/^Actions: [1-9]\d* passed, 0 failed$/m);
     expect(summary).toMatch(/^Assertions: [1-9]\d* passed, 0 failed$/m);
     expect(summary).toMatch(/^Unit tests: [1-9]\d* passed, 0 failed$/m);
+    expect(summary).toMatch(/^Warnings: none$/m); // the simulator's descriptors are the defaults' (AMT-SPEC §12.1)
     expect(summary).toMatch(/^Time: [\d.]+s \(simulator [\d.]+s, extract [\d.]+s, compile [\d.]+s during the extract, build [\d.]+s, unit tests [\d.]+s, summary [\d.]+s\)$/m);
     expect(summary).toContain(`Lake:     ${join(work, "lake")}`);
     expect(summary).toContain(`Database: ${db}\n`);

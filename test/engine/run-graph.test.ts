@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { withDatabase } from "../../engine/duckdb-sql.js";
+import type { Notice } from "../../engine/notices.js";
 import { silentProgress } from "../../engine/progress.js";
 import { runGraph, runTests, STORAGE_VERSION, succeeded, type RunReport } from "../../engine/run-graph.js";
 import { assertion, graph, operation, query, ref, table, target, tempDatabase } from "../support/compiled-graph.js";
@@ -286,6 +287,38 @@ describe("other action kinds", () => {
     await runGraph(graph({ tables: [table("analytics", "x", "SELECT 1 AS a")] }), { database });
     await runGraph(graph({ tables: [{ ...table("analytics", "x", "SELECT 2 AS a"), type: "view" }] }), { database });
     expect(await query(database, "SELECT table_type, (SELECT a FROM analytics.x) AS a FROM information_schema.tables WHERE table_name = 'x'")).toEqual([{ table_type: "VIEW", a: 2 }]);
+  });
+});
+
+describe("warnings and reports (relations tagged warnings or report)", () => {
+  const codes = (n: number) => Array.from({ length: n }, (_, i) => `SELECT 'code ${String(i).padStart(2, "0")}' AS code_value`).join(" UNION ALL ");
+  const tagged = (name: string, query: string, tags: string[], extra: object = {}) => ({ ...table("analytics_config", name, query), type: "view", tags, ...extra });
+  const notices = graph({
+    tables: [
+      tagged("unmatched", codes(25), ["amt", "warnings"]),
+      tagged("nothing_unmatched", "SELECT 'x' AS code_value WHERE FALSE", ["warnings"]),
+      tagged("scopes", "SELECT 'Teacher' AS code_value", ["report"]),
+      tagged("plain", codes(3), ["amt"]),
+    ],
+  });
+
+  test("after the commit, a warning per tagged relation with rows and a report per report relation, each with its row count and first 20 rows", async () => {
+    const seen: Notice[] = [];
+    const report = await runGraph(notices, { database: tempDatabase(), progress: { ...silentProgress, notice: (notice) => seen.push(notice) } });
+    expect(report.notices).toEqual(seen);
+    expect(report.notices.map(({ level, name, rows }) => ({ level, name, rows }))).toEqual([
+      { level: "warning", name: "analytics_config.unmatched", rows: 25 },
+      { level: "report", name: "analytics_config.scopes", rows: 1 },
+    ]);
+    expect(report.notices[0].first.rows).toEqual(Array.from({ length: 20 }, (_, i) => [`code ${String(i).padStart(2, "0")}`]));
+    expect(succeeded(report)).toBe(true);
+  });
+
+  test("a build that fails has none, and relations left out of the run are not read", async () => {
+    const failing = graph({ tables: [...notices.tables, table("analytics", "broken", "SELECT * FROM nowhere")] });
+    expect((await runGraph(failing, { database: tempDatabase() })).notices).toEqual([]);
+    const selected = await runGraph(notices, { database: tempDatabase(), selection: { actions: ["scopes"], tags: [], includeDeps: false } });
+    expect(selected.notices.map((n) => n.name)).toEqual(["analytics_config.scopes"]);
   });
 });
 

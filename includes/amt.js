@@ -271,8 +271,32 @@ SELECT DISTINCT r.ConstantName, r.DescriptorType, k.uri AS DescriptorUri, k.name
 FROM ${ctx.ref(CONFIG, "DescriptorMapRule")} AS r
 INNER JOIN known AS k
   ON k.DescriptorType = r.DescriptorType
-  AND LOWER(RTRIM(k.code_value)) = LOWER(RTRIM(r.CodeValue))
-  AND (r.NamespacePattern IS NULL OR k.namespace LIKE r.NamespacePattern)`;
+  AND ${ruleMatches("r", "k.code_value", "k.namespace")}`;
+}
+
+/** Whether mapping rule `rule` (an alias) maps a descriptor of its type with this code value and namespace. */
+function ruleMatches(rule, codeValue, namespace) {
+  return `LOWER(RTRIM(${codeValue})) = LOWER(RTRIM(${rule}.CodeValue))
+  AND (${rule}.NamespacePattern IS NULL OR ${namespace} LIKE ${rule}.NamespacePattern)`;
+}
+
+/**
+ * The mapping rules to warn about (spec §11.2: a code value that occurs in no known descriptor): a
+ * district's rule that maps nothing, as a typo would; a default rule only when its constant maps
+ * nothing at all, since defaults list alternatives a district has one of (Email.Personal: "Home/Personal"
+ * or "Home"). An empty code value marks a constant unmapped on purpose.
+ */
+function unmatchedRulesQuery(ctx) {
+  const map = ctx.ref(CONFIG, "DescriptorMap");
+  return `SELECT r.ConstantName, r.DescriptorType, r.CodeValue, r.NamespacePattern, r.Origin
+FROM ${ctx.ref(CONFIG, "DescriptorMapRule")} AS r
+WHERE RTRIM(r.CodeValue) <> ''
+  AND NOT EXISTS (
+    SELECT 1 FROM ${map} AS m
+    WHERE m.ConstantName = r.ConstantName AND m.DescriptorType = r.DescriptorType
+      AND ${ruleMatches("r", "m.CodeValue", "m.Namespace")}
+  )
+  AND (r.Origin = 'district' OR NOT EXISTS (SELECT 1 FROM ${map} AS m WHERE m.ConstantName = r.ConstantName))`;
 }
 
 // ---- Optional collections (AMT-SPEC §5–§9): their contract entries carry `collection`, `spec` and,
@@ -495,12 +519,13 @@ function publishOverEnrolledDays(name, type, query) {
 /**
  * Grades whose grade type is mapped to one of `constants` (spec §7.2), with their grading period's
  * begin date (`grading_period_begin_date`) and the value NumericGradeEarned takes (`grade_value`):
- * numericGradeEarned, else the letter's translation (upper case, trailing blanks ignored), else 0.
- * A grade names its grading period by period sequence (DS 4) or by name (DS 5).
+ * numericGradeEarned, else the letter's translation (upper case, trailing blanks ignored), else 0
+ * (`grade_value_fallback`). A grade names its grading period by period sequence (DS 4) or by name (DS 5).
  */
 function gradesOfTypes(ctx, constants) {
   const types = constants.map((c) => `g.grade_type_descriptor_uri IN ${mappedUris(ctx, c)}`).join(" OR ");
-  return `(SELECT g.*, gp.begin_date AS grading_period_begin_date, COALESCE(g.numeric_grade_earned, t.NumericGrade, 0) AS grade_value
+  return `(SELECT g.*, gp.begin_date AS grading_period_begin_date, COALESCE(g.numeric_grade_earned, t.NumericGrade, 0) AS grade_value,
+    COALESCE(g.numeric_grade_earned, t.NumericGrade) IS NULL AS grade_value_fallback
   FROM ${source(ctx, "stg_grades")} AS g
   INNER JOIN ${source(ctx, "stg_students")} AS st ON st.student_unique_id = g.student_unique_id
   INNER JOIN ${source(ctx, "stg_grading_periods")} AS gp
@@ -552,6 +577,7 @@ module.exports = {
   rulesQuery,
   knownDescriptorSources,
   resolvedMapQuery,
+  unmatchedRulesQuery,
   viewEnabled,
   collectionConfig,
   letterGradesQuery,

@@ -23,7 +23,7 @@ describe("amtCollections=asmt+equity", () => {
     expect(names(built)).toEqual([
       "asmt_AssessmentFact", "asmt_StudentAssessmentFact", "chrab_ChronicAbsenteeismAttendanceFact", "equity_FeederSchoolDim",
       "equity_StudentDisciplineActionDim", "equity_StudentHistoryDim", "equity_StudentProgramCohortDim", "equity_StudentSchoolFoodServiceProgramDim",
-      "ews_LetterGradeTranslation", "ews_StudentEarlyWarningFact", "ews_StudentSectionGradeFact",
+      "ews_LetterGradeTranslation", "ews_StudentEarlyWarningFact", "ews_StudentSectionGradeFact", "ews_UntranslatedLetterGrade",
     ]);
   });
 

@@ -44,6 +44,21 @@ publish("DescriptorMap", {
   assertions: { uniqueKey: ["ConstantName", "DescriptorUri"], nonNull: ["ConstantName", "DescriptorUri"] },
 }).query((ctx) => amt.resolvedMapQuery(ctx));
 
+publish("DescriptorMapUnmatchedRule", {
+  type: "view",
+  schema: amt.CONFIG,
+  tags: ["amt", "amt_config", "warnings"],
+  description:
+    "Mapping rules that map no known descriptor (AMT-SPEC §11.2 warnings): a district rule that matches nothing (a typo, another namespace), or a default rule of a constant that maps nothing at all. A view tested for a meaning then finds no rows; npm run transform prints these rows as warnings.",
+  columns: {
+    ConstantName: "The constant the rule maps to.",
+    DescriptorType: "The constant's descriptor resource.",
+    CodeValue: "The rule's code value, found in no descriptor of that type (and namespace pattern).",
+    NamespacePattern: "The rule's namespace or LIKE pattern; NULL for any namespace.",
+    Origin: "'default' (seeded) or 'district' (includes/descriptor_map.js).",
+  },
+}).query((ctx) => amt.unmatchedRulesQuery(ctx));
+
 // Every rule names a seeded constant (the district file is also checked when compiling).
 assert("DescriptorMapRule_constants_exist")
   .tags(["amt", "amt_config"])

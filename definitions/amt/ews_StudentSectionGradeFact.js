@@ -6,6 +6,7 @@
 // is in the key, the letter-grade table and the descriptor map are district-edited), and a deleted grade
 // leaves no trace once staging applied the delete, so only a full build is exact.
 if (amt.collectionEnabled("ews")) {
+  const grades = ["GradeType.GradingPeriod", "GradeType.Semester", "GradeType.Final"];
   publish("ews_StudentSectionGradeFact", amt.collectionConfig("ews_StudentSectionGradeFact")).query((ctx) => {
     const section = ["g.school_id", "g.local_course_code", "g.student_section_association_school_year", "g.section_identifier", "g.session_name"];
     return amt.shape(
@@ -19,7 +20,25 @@ if (amt.collectionEnabled("ews")) {
   g.grade_value AS NumericGradeEarned,
   COALESCE(g.letter_grade_earned, '') AS LetterGradeEarned,
   g.grade_type_descriptor AS GradeType
-FROM ${amt.gradesOfTypes(ctx, ["GradeType.GradingPeriod", "GradeType.Semester", "GradeType.Final"])} AS g`,
+FROM ${amt.gradesOfTypes(ctx, grades)} AS g`,
     );
   });
+
+  // AMT-SPEC §11.3's optional report: the grades NumericGradeEarned counts as 0.00, by letter. Tagged
+  // warnings: npm run transform prints them (districts with +/- grades add rows to the translation).
+  publish("ews_UntranslatedLetterGrade", {
+    type: "view",
+    schema: amt.CONFIG,
+    tags: ["amt", "amt_ews", "warnings"],
+    description: "Letter grades of ews_StudentSectionGradeFact without a numeric grade or a row in ews_LetterGradeTranslation, so counted as 0.00 (AMT parity), with how many grades each.",
+    columns: {
+      LetterGrade: "The letter as matched against the translation table (upper case, trailing blanks removed); '' for a grade with neither letter nor number.",
+      Grades: "How many grades of ews_StudentSectionGradeFact have it.",
+    },
+  }).query(
+    (ctx) => `SELECT COALESCE(UPPER(RTRIM(g.letter_grade_earned)), '') AS LetterGrade, COUNT(*) AS Grades
+FROM ${amt.gradesOfTypes(ctx, grades)} AS g
+WHERE g.grade_value_fallback
+GROUP BY 1`,
+  );
 }

@@ -2,7 +2,9 @@
 // the three AuthorizationScope constants. Defaults (§12.4) in includes/amt_config.js; a district changes
 // them with AuthorizationScope.* rows in includes/descriptor_map.js, checked when compiling.
 if (amt.collectionEnabled("rls")) {
-  publish("rls_StaffClassificationDescriptorScopeList", amt.collectionConfig("rls_StaffClassificationDescriptorScopeList")).query((ctx) =>
+  // Tagged report: npm run transform logs the effective scopes on every run, as §11.4 asks.
+  const config = amt.collectionConfig("rls_StaffClassificationDescriptorScopeList");
+  publish("rls_StaffClassificationDescriptorScopeList", { ...config, tags: [...config.tags, "report"] }).query((ctx) =>
     amt.shape(
       "rls_StaffClassificationDescriptorScopeList",
       `SELECT ConstantName AS AuthorizationScopeName, CodeValue

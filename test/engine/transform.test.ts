@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { compileArgs, compileDigest, parseCompiled } from "../../engine/compile.js";
 import { actionsOf } from "../../engine/compiled-graph.js";
@@ -10,6 +11,9 @@ import { bindLake, checkLake, compileFor, compileVars, DATABASE_STAND_IN, LAKE_S
 import { catalog } from "../../lib/catalog.js";
 import { tempDatabase } from "../support/compiled-graph.js";
 import { emptyLake } from "../support/empty-lake.js";
+
+/** How many default descriptor mapping rules there are (includes/amt_config.js). */
+const defaultRuleCount = () => (createRequire(import.meta.url)("../../includes/amt_config.js").mappingRules([]) as unknown[]).length;
 
 describe("compiling the Dataform project for DuckDB", () => {
   test("vars for the local lake; values the CLI would split are refused", () => {
@@ -93,12 +97,19 @@ describe("compiling the Dataform project for DuckDB", () => {
 describe("npm run transform", () => {
   const cli = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "engine/cli.ts", ...args], { encoding: "utf8", timeout: 120_000 });
 
-  test("reports progress as JSON lines off a terminal, a summary, and exits 0", () => {
+  test("reports progress as JSON lines off a terminal, warnings and reports, a summary, and exits 0", () => {
     const run = cli("--lake", emptyLake(), "--db", tempDatabase());
-    expect(run.stderr).toMatch(/0 failed, 0 assertion\(s\) failed, 0 skipped, \d+ disabled in [\d.]+s; .*amt\.duckdb updated/);
+    expect(run.stderr).toMatch(/0 failed, 0 assertion\(s\) failed, 0 skipped, \d+ disabled, 1 warning\(s\) in [\d.]+s; .*amt\.duckdb updated/);
     const events = run.stdout.trim().split("\n").map((line) => JSON.parse(line));
     expect(events[0]).toMatchObject({ event: "begin" });
-    expect(events.at(-1)).toMatchObject({ event: "summary", committed: true, counts: { failed: 0 } });
+    // With no descriptor in the lake, no mapping rule maps anything: each is a warning (AMT-SPEC §11.2),
+    // and the RLS scope list, logged on every run (§11.4), is empty.
+    const rules = defaultRuleCount();
+    expect(events.filter((e) => e.event === "warning")).toEqual([
+      expect.objectContaining({ name: "analytics_config.DescriptorMapUnmatchedRule", rows: rules, first: expect.arrayContaining([expect.objectContaining({ ConstantName: "AttendanceEvent.Absence", CodeValue: "Excused Absence", Origin: "default" })]) }),
+    ]);
+    expect(events.filter((e) => e.event === "report")).toEqual([expect.objectContaining({ name: "analytics_config.rls_StaffClassificationDescriptorScopeList", rows: 0, first: [] })]);
+    expect(events.at(-1)).toMatchObject({ event: "summary", committed: true, counts: { failed: 0 }, warnings: ["analytics_config.DescriptorMapUnmatchedRule"] });
     expect(run.status).toBe(0);
   });
 

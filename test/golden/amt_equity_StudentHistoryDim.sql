@@ -24,7 +24,8 @@ LEFT JOIN (SELECT student_unique_id, school_id, COUNT(*) AS days_enrolled, SUM((
     GROUP BY student_unique_id, school_id) AS a ON a.student_unique_id = s.StudentKey AND CAST(a.school_id AS STRING) = s.SchoolKey
 LEFT JOIN (SELECT g.student_unique_id, g.school_id,
       STRING_AGG(c.course_title || ': ' || FORMAT('%.2f', g.grade_value), ', ' ORDER BY g.grading_period_begin_date DESC, c.course_title) AS summary
-    FROM (SELECT g.*, gp.begin_date AS grading_period_begin_date, COALESCE(g.numeric_grade_earned, t.NumericGrade, 0) AS grade_value
+    FROM (SELECT g.*, gp.begin_date AS grading_period_begin_date, COALESCE(g.numeric_grade_earned, t.NumericGrade, 0) AS grade_value,
+    COALESCE(g.numeric_grade_earned, t.NumericGrade) IS NULL AS grade_value_fallback
   FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_grades` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY grade_type_descriptor, grading_period_descriptor, grading_period_name, grading_period_school_year, begin_date, local_course_code, school_id, student_section_association_school_year, section_identifier, session_name, student_unique_id, period_sequence)) AS g
   INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_students` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY student_unique_id)) AS st ON st.student_unique_id = g.student_unique_id
   INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_grading_periods` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY grading_period_descriptor, grading_period_name, school_id, school_year_type_school_year, period_sequence)) AS gp

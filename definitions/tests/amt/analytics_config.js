@@ -28,3 +28,34 @@ declare(
     { ConstantName: "GradeType.Final", DescriptorType: "gradeTypeDescriptors", DescriptorUri: "uri://ed-fi.org/GradeTypeDescriptor#Final", Namespace: "uri://ed-fi.org/GradeTypeDescriptor", CodeValue: "Final" },
   ]),
 );
+
+// Rules to warn about: a district rule that maps nothing (a typo), even beside one that maps; a default
+// rule only when its constant maps nothing at all; never a rule with an empty code value (unmapped on
+// purpose). A code value matches case-insensitively without trailing blanks, and only in the rule's namespace.
+const origin = (r, Origin) => ({ ...r, Origin });
+const mapped = (ConstantName, DescriptorType, Namespace, CodeValue) => ({ ConstantName, DescriptorType, DescriptorUri: `${Namespace}#${CodeValue}`, Namespace, CodeValue });
+declare(
+  "test_DescriptorMapUnmatchedRule",
+  "DescriptorMapUnmatchedRule",
+  {
+    DescriptorMapRule: rows([
+      rule("Email.Personal", "electronicMailTypeDescriptors", "Home/Personal"),
+      rule("Email.Personal", "electronicMailTypeDescriptors", "Home"),
+      rule("Email.Work", "electronicMailTypeDescriptors", "Work"),
+      origin(rule("AttendanceEvent.Absence", "attendanceEventCategoryDescriptors", "excused absence "), "district"),
+      origin(rule("AttendanceEvent.Absence", "attendanceEventCategoryDescriptors", "Unexcused Absense"), "district"),
+      origin(rule("AttendanceEvent.Tardy", "attendanceEventCategoryDescriptors", ""), "district"),
+      origin(rule("GradeType.Final", "gradeTypeDescriptors", "Final", "%/GradeTypeDescriptor"), "district"),
+    ]),
+    DescriptorMap: rows([
+      mapped("Email.Personal", "electronicMailTypeDescriptors", "uri://ed-fi.org/ElectronicMailTypeDescriptor", "Home/Personal"),
+      mapped("AttendanceEvent.Absence", "attendanceEventCategoryDescriptors", "uri://ed-fi.org/AttendanceEventCategoryDescriptor", "Excused Absence"),
+      mapped("GradeType.Final", "gradeTypeDescriptors", "uri://d.org/Other", "Final"),
+    ]),
+  },
+  rows([
+    { ConstantName: "Email.Work", DescriptorType: "electronicMailTypeDescriptors", CodeValue: "Work", NamespacePattern: none("STRING"), Origin: "default" },
+    { ConstantName: "AttendanceEvent.Absence", DescriptorType: "attendanceEventCategoryDescriptors", CodeValue: "Unexcused Absense", NamespacePattern: none("STRING"), Origin: "district" },
+    { ConstantName: "GradeType.Final", DescriptorType: "gradeTypeDescriptors", CodeValue: "Final", NamespacePattern: "%/GradeTypeDescriptor", Origin: "district" },
+  ]),
+);

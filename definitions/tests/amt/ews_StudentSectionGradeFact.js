@@ -16,10 +16,7 @@ if (amt.collectionEnabled("ews")) {
     school_year: 2025, grading_period_descriptor: "First Six Weeks", grading_period_descriptor_uri: "uri://ed-fi.org/GradingPeriodDescriptor#First Six Weeks",
     grading_period_name: name, school_id: 867530011, school_year_type_school_year: 2025, period_sequence: sequence, begin_date: date("2024-08-19"),
   });
-    declare(
-    "test_ews_StudentSectionGradeFact_letter_grades",
-    "ews_StudentSectionGradeFact",
-    {
+  const inputs = {
       stg_grades: rows([
         grade("S-1", "Grading Period", sql(`CAST(88.5 AS ${dialect.sqlType("DECIMAL")})`), "B"),
         grade("S-2", "Grading Period", none("DECIMAL"), "b  "),
@@ -36,7 +33,11 @@ if (amt.collectionEnabled("ews")) {
         { ConstantName: "GradeType.Semester", DescriptorUri: GT("Semester") },
         { ConstantName: "GradeType.Final", DescriptorUri: GT("Final") },
       ]),
-    },
+  };
+  declare(
+    "test_ews_StudentSectionGradeFact_letter_grades",
+    "ews_StudentSectionGradeFact",
+    inputs,
     rows(
       [
         ["S-1", 88.5, "B", "Grading Period"],
@@ -50,5 +51,16 @@ if (amt.collectionEnabled("ews")) {
         NumericGradeEarned: sql(`CAST(${numeric} AS ${dialect.sqlType("DECIMAL")})`), LetterGradeEarned: letter, GradeType: type,
       })),
     ),
+  );
+
+  // The grades counted as 0.00 for want of a numeric grade and a translation, by letter as matched.
+  declare(
+    "test_ews_UntranslatedLetterGrade",
+    "ews_UntranslatedLetterGrade",
+    inputs,
+    rows([
+      { LetterGrade: "A-", Grades: 1 },
+      { LetterGrade: "", Grades: 1 },
+    ]),
   );
 }

@@ -12,7 +12,7 @@ import { openLake } from "./lake/index.js";
 import type { Lake, Operation, PartitionWriter } from "./lake/types.js";
 import { Limit, Serial } from "../lib/limit.js";
 import type { Progress } from "./progress.js";
-import { countRecords, DistinctIds, readAll, readLog, type ReadTarget, type Strategy } from "./read.js";
+import { countRecords, DistinctIds, readAll, readLog, ReadError, type ReadTarget, type Strategy } from "./read.js";
 import { LakeLock } from "./lock.js";
 import { commitLog, commitLogPath, manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";
 
@@ -138,6 +138,31 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
   const incremental = !full && watermark !== null && max !== undefined;
   const strategy: Strategy = api.cursorPaging ? "cursor" : snapshot ? "offset" : max !== undefined ? "reverse" : "plain";
   return { year, full: !incremental, min: incremental ? watermark + 1 : undefined, max, snapshotHeaders, snapshot, strategy };
+}
+
+/**
+ * `error`, or, when it is the API refusing a read (403: the client's claim set does not cover the
+ * resource), an error naming every resource of the year the client may not read: each is asked for
+ * no records, so the district fixes the claim set once rather than once per resource.
+ */
+async function explainRefusal(api: ApiShape, client: ApiClient, year: number, entries: CatalogEntry[], error: unknown): Promise<unknown> {
+  if (!(error instanceof ReadError && error.status === 403)) return error;
+  const refused = await Promise.all(
+    entries.map((entry) => {
+      const path = entry.paths[api.dataStandard] as string;
+      // Not through the run's request slots: the other resources' reads, still going, hold them.
+      return client.get(`${api.dataUrl(year)}ed-fi/${path}?limit=0`, `${path} ${year} probe`).then(
+        (response) => (response.status === 403 ? [path] : []),
+        () => [], // a probe that fails otherwise names nothing
+      );
+    }),
+  );
+  const paths = refused.flat();
+  if (paths.length === 0) return error;
+  return new ExtractError(
+    `The API refuses this client ${paths.length} resource(s) of school year ${year} (HTTP 403): ${paths.join(", ")}. ` +
+      "Ask the API's administrator to give the client's claim set read access to them: the AMT reads every resource the extractor asks for.",
+  );
 }
 
 /** Catch-up rounds a live full walk may take (catchUp) before its resource is reported unsettled. */
@@ -361,9 +386,9 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
     if (!options.dryRun) {
       await Promise.all(
         plans.map((plan) =>
-          extractYear(plan).catch((error: unknown) => {
+          extractYear(plan).catch(async (error: unknown) => {
             failed = true;
-            throw error;
+            throw await explainRefusal(api, client, plan.year, entries, error);
           }),
         ),
       );

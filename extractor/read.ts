@@ -48,7 +48,15 @@ export interface ReadTarget {
   onPage(page: PageRead): Promise<void>;
 }
 
-export class ReadError extends Error {}
+/** A read that failed for good; `status` is the HTTP status of a refused request. */
+export class ReadError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
 
 /** The target's URL (plus a sub-path) with query parameters and its change-version window. */
 function query(target: ReadTarget, params: Record<string, string | number>, min = target.minChangeVersion, max = target.maxChangeVersion, subPath = ""): string {
@@ -63,7 +71,7 @@ async function fetchPage(target: ReadTarget, url: string, where: string): Promis
   const what = `${target.what} ${where}`;
   const response = await target.client.get(url, what, target.headers);
   if (response.status !== 200) {
-    throw new ReadError(`GET ${what} failed: HTTP ${response.status} ${response.body.slice(0, 300)}`);
+    throw new ReadError(`GET ${what} failed: HTTP ${response.status} ${response.body.slice(0, 300)}`, response.status);
   }
   // Valid UTF-8 lands byte for byte; anything else as its text decoding (U+FFFD for a bad sequence).
   const bytes = isUtf8(response.bytes) ? response.bytes : Buffer.from(response.body);

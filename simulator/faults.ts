@@ -9,6 +9,8 @@
 //                               the middle one) is sent as truncated JSON
 //   writes=0.2                  fraction of list requests preceded by a few concurrent writes to that
 //                               resource (updates, deletes, delete-then-reinsert) — the offset-paging hazard
+//   forbidden=assessments+grades  resources the client's claim set does not cover: every request for
+//                               them (deletes and key changes included) is refused with 403
 // Whether a request fails is a pure function of (seed, request, how many times it was asked before), so a
 // retried request eventually succeeds and a run's faults do not depend on the order requests arrive in.
 import { z } from "zod";
@@ -31,6 +33,7 @@ const FaultSpec = z
     revoke: z.coerce.number().int().min(1).optional(),
     malformed: z.string().regex(/^[a-zA-Z]+(:\d+)?$/).optional(),
     writes: fraction.default(0),
+    forbidden: z.string().regex(/^[a-zA-Z]+(\+[a-zA-Z]+)*$/).optional(),
   })
   .strict();
 
@@ -41,6 +44,8 @@ export interface Faults {
   readonly slowMs: number;
   readonly revokeEvery: number | undefined;
   readonly malformed: { resource: string; rank: number | undefined } | undefined;
+  /** API paths refused with 403. */
+  readonly forbidden: ReadonlySet<string>;
   /** The fault for this request, if any (counts repeats of the same request). */
   decide(requestKey: string): FaultKind | undefined;
   /** Whether concurrent writes precede this list request. */
@@ -85,6 +90,7 @@ export function parseFaults(spec: string | undefined, seed: number): Faults {
     malformed: malformedResource
       ? { resource: malformedResource, rank: malformedRank === undefined ? undefined : Number(malformedRank) }
       : undefined,
+    forbidden: new Set(f.forbidden?.split("+")),
     decide(requestKey) {
       let u = draw(requestKey, 1);
       for (const [kind, p] of table) {

@@ -164,6 +164,9 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     labels.set(req, `${req.method} ${path}${sub && ["deletes", "keyChanges", "partitions"].includes(sub) ? "/" + sub : sub ? "/{id}" : ""}`);
     if (req.method !== "GET") throw new HttpError(405, "method-not-allowed", "Method Not Allowed", "The simulator is read-only.", [], { Allow: "GET" });
     tokens.authorize(req);
+    if (faults.forbidden.has(path)) {
+      throw new HttpError(403, "security:authorization:access-denied:resource", "Authorization Denied", "Access to the requested data could not be authorized. The API client's assigned claim set does not grant the 'Read' action on this resource.");
+    }
 
     dataRequests++;
     if (faults.revokeEvery && dataRequests % faults.revokeEvery === 0) {

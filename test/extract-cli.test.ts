@@ -82,6 +82,20 @@ describe("npm run extract: run-time failures", () => {
       // Parts of other resources may exist: uncommitted, and ignored downstream since the run failed.
       expect(filesBelow(lakeUri).filter((path) => path.startsWith("edfi/students/") && path.includes(runId))).toEqual([]);
     }));
+
+  test("resources the client's claim set does not cover: every one is named at once; commits nothing", () =>
+    withSimulator({ faults: "forbidden=studentAssessments+assessments" }, async (sim) => {
+      const lakeUri = tempLake();
+      const result = await runCli([], envOf(settingsFor(sim, lakeUri)));
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n")).toEqual([
+        expect.stringContaining("The API refuses this client 2 resource(s) of school year 2025 (HTTP 403): assessments, studentAssessments. Ask the API's administrator"),
+      ]);
+      const lake = openLake(lakeUri);
+      expect((await lake.readJson<State>(STATE_PATH))?.years["2025"]).toBeUndefined();
+      expect(await lake.readJson<Manifest>(manifestPath(runIdOf(result.stdout)))).toMatchObject({ status: "failed", years: [] });
+      expect(filesBelow(lakeUri).filter((path) => path.startsWith("_commits/"))).toEqual([]);
+    }));
 });
 
 test("no secret or bearer token reaches the output, the manifest, the state or any lake file, even with retries and token refreshes", async () => {

@@ -130,6 +130,23 @@ describe("fault injection", () => {
     }
   });
 
+  test("forbidden=a+b refuses every request for those resources with 403, in the version's error shape", async () => {
+    expect(() => parseFaults("forbidden=students+", 1)).toThrow(/forbidden/);
+    for (const apiVersion of ["7.3", "5.3"] as const) {
+      const sim = await startSimulator({ students: 20, apiVersion, faults: "forbidden=assessments+studentAssessments" });
+      try {
+        const api = await client(sim);
+        const refused = await api.get("assessments?limit=1");
+        expect(refused.status).toBe(403);
+        expect(refused.json()).toMatchObject(apiVersion === "7.3" ? { status: 403, title: "Authorization Denied" } : { message: expect.stringContaining("could not be authorized") });
+        expect((await api.get("studentAssessments/deletes")).status).toBe(403);
+        expect((await api.get("students?limit=1")).status).toBe(200);
+      } finally {
+        await sim.stop();
+      }
+    }
+  });
+
   test("latency-ms delays every data response", async () => {
     const sim = await startSimulator({ students: 20, latencyMs: 150 });
     try {

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import got from "got";
 import { catalog, resourcesFor, type CatalogEntry } from "../lib/catalog.js";
 import { ApiClient } from "./api/client.js";
+import { networkErrorHint } from "./api/errors.js";
 import { pageMemory } from "./buffer-pool.js";
 import type { Settings } from "./config.js";
 import { describeApi, type ApiShape } from "./discover.js";
@@ -298,7 +299,7 @@ export async function discoverApi(settings: Settings): Promise<ApiShape> {
   try {
     body = await got(url, { retry: { limit: settings.EXTRACT_MAX_RETRIES }, timeout: { request: 30_000 } }).json();
   } catch (error) {
-    throw new ExtractError(`Cannot read the Ed-Fi API root document at ${url}: ${(error as Error).message}`);
+    throw new ExtractError(`Cannot read the Ed-Fi API root document at ${url}: ${(error as Error).message}${networkErrorHint((error as { code?: string }).code)}`);
   }
   return describeApi(settings.EDFI_API_BASE_URL, body);
 }

@@ -53,3 +53,18 @@ export class AuthenticationError extends Error {
     super(`Authentication failed at ${tokenUrl}: ${reason} (${hint})`);
   }
 }
+
+/** Node's codes for a TLS certificate it cannot trust because its issuer is unknown to it. */
+const UNTRUSTED_ISSUER_CODES: ReadonlySet<string> = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "SELF_SIGNED_CERT_IN_CHAIN", "DEPTH_ZERO_SELF_SIGNED_CERT",
+]);
+
+/**
+ * What to do about a network error of `code`, to append to its message: an API on the district's network
+ * often has a certificate from the district's own CA, which Node trusts only when told of it at start-up.
+ */
+export function networkErrorHint(code: string | undefined): string {
+  return code && UNTRUSTED_ISSUER_CODES.has(code)
+    ? " (if the district's own CA signed the API's certificate, start the extractor with NODE_EXTRA_CA_CERTS=<its PEM file> in the environment; .env is read too late for it)"
+    : "";
+}

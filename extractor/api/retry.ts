@@ -5,7 +5,7 @@ import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage } from "no
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Got, Request, StreamOptions } from "got";
 import { pageMemory } from "../buffer-pool.js";
-import { ApiError } from "./errors.js";
+import { ApiError, networkErrorHint } from "./errors.js";
 
 export interface ApiResponse {
   status: number;
@@ -101,7 +101,7 @@ export async function attempt(http: Got, url: string, options: StreamOptions, re
   } catch (error) {
     const code = typeof (error as { code?: unknown }).code === "string" ? (error as { code: string }).code : undefined;
     const message = redact(error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ");
-    const reason = code && !message.includes(code) ? `${code} ${message}` : message;
+    const reason = `${code && !message.includes(code) ? `${code} ${message}` : message}${networkErrorHint(code)}`;
     return { failure: { reason, cause: Object.assign(new Error(reason), { code }) }, retryable: code !== undefined && RETRYABLE_CODES.has(code) };
   }
 }

@@ -141,29 +141,36 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
   return { year, full: !incremental, min: incremental ? watermark + 1 : undefined, max, snapshotHeaders, snapshot, strategy };
 }
 
-/**
- * `error`, or, when it is the API refusing a read (403: the client's claim set does not cover the
- * resource), an error naming every resource of the year the client may not read: each is asked for
- * no records, so the district fixes the claim set once rather than once per resource.
- */
-async function explainRefusal(api: ApiShape, client: ApiClient, year: number, entries: CatalogEntry[], error: unknown): Promise<unknown> {
-  if (!(error instanceof ReadError && error.status === 403)) return error;
+/** The API paths of `entries` the API refuses this client for `year` (403: its claim set does not cover them), each asked for no records. */
+async function refusedResources(api: ApiShape, client: ApiClient, year: number, entries: CatalogEntry[]): Promise<string[]> {
   const refused = await Promise.all(
     entries.map((entry) => {
       const path = entry.paths[api.dataStandard] as string;
-      // Not through the run's request slots: the other resources' reads, still going, hold them.
+      // Not through the run's request slots: after a refused read, the other resources' reads hold them.
       return client.get(`${api.dataUrl(year)}ed-fi/${path}?limit=0`, `${path} ${year} probe`).then(
         (response) => (response.status === 403 ? [path] : []),
         () => [], // a probe that fails otherwise names nothing
       );
     }),
   );
-  const paths = refused.flat();
-  if (paths.length === 0) return error;
+  return refused.flat();
+}
+
+function refusalError(year: number, paths: string[]): ExtractError {
   return new ExtractError(
     `The API refuses this client ${paths.length} resource(s) of school year ${year} (HTTP 403): ${paths.join(", ")}. ` +
       "Ask the API's administrator to give the client's claim set read access to them: the AMT reads every resource the extractor asks for.",
   );
+}
+
+/**
+ * `error`, or, when it is the API refusing a read, an error naming every resource of the year the
+ * client may not read, so that the district fixes the claim set once rather than once per resource.
+ */
+async function explainRefusal(api: ApiShape, client: ApiClient, year: number, entries: CatalogEntry[], error: unknown): Promise<unknown> {
+  if (!(error instanceof ReadError && error.status === 403)) return error;
+  const paths = await refusedResources(api, client, year, entries);
+  return paths.length ? refusalError(year, paths) : error;
 }
 
 /** Catch-up rounds a live full walk may take (catchUp) before its resource is reported unsettled. */
@@ -394,6 +401,12 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
         ),
       );
       await placeholdersForAbsentResources(lake, api, years, runId);
+    } else {
+      // A dry run also checks that the client may read every resource: the first run's usual failure.
+      for (const plan of plans) {
+        const refused = await refusedResources(api, client, plan.year, entries);
+        if (refused.length) throw refusalError(plan.year, refused);
+      }
     }
     manifest.status = "succeeded";
   } catch (error) {

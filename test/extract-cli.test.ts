@@ -83,14 +83,17 @@ describe("npm run extract: run-time failures", () => {
       expect(filesBelow(lakeUri).filter((path) => path.startsWith("edfi/students/") && path.includes(runId))).toEqual([]);
     }));
 
-  test("resources the client's claim set does not cover: every one is named at once; commits nothing", () =>
+  test("resources the client's claim set does not cover: every one is named at once, by a dry run too; commits nothing", () =>
     withSimulator({ faults: "forbidden=studentAssessments+assessments" }, async (sim) => {
       const lakeUri = tempLake();
+      const refusal = [expect.stringContaining("The API refuses this client 2 resource(s) of school year 2025 (HTTP 403): assessments, studentAssessments. Ask the API's administrator")];
+      const dryRun = await runCli(["--dry-run"], envOf(settingsFor(sim, lakeUri)));
+      expect(dryRun.code).toBe(1);
+      expect(dryRun.stderr.trim().split("\n")).toEqual(refusal);
+      expect(filesBelow(lakeUri)).toEqual([]);
       const result = await runCli([], envOf(settingsFor(sim, lakeUri)));
       expect(result.code).toBe(1);
-      expect(result.stderr.trim().split("\n")).toEqual([
-        expect.stringContaining("The API refuses this client 2 resource(s) of school year 2025 (HTTP 403): assessments, studentAssessments. Ask the API's administrator"),
-      ]);
+      expect(result.stderr.trim().split("\n")).toEqual(refusal);
       const lake = openLake(lakeUri);
       expect((await lake.readJson<State>(STATE_PATH))?.years["2025"]).toBeUndefined();
       expect(await lake.readJson<Manifest>(manifestPath(runIdOf(result.stdout)))).toMatchObject({ status: "failed", years: [] });

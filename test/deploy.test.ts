@@ -189,6 +189,19 @@ describe("Dataform release and workflow configurations (deploy/dataform/)", () =
     for (const action of actions) if (action.tags?.some((t) => includedTags.includes(t))) visit(key(action.target));
     expect(actions.map((a) => key(a.target)).filter((name) => !selected.has(name))).toEqual([]);
   });
+
+  test("after a successful invocation the workflow logs every view tagged warnings (WARNING) or report (INFO), as npm run transform prints them", () => {
+    const severity: Record<string, string> = { warnings: "WARNING", report: "INFO" };
+    const tagged = compiled.tables.flatMap((t: { target: { schema: string; name: string }; tags?: string[] }) =>
+      (t.tags ?? []).filter((tag) => severity[tag]).map((tag) => ({ relation: key(t.target), severity: severity[tag] })),
+    );
+    const byRelation = (a: { relation: string }, b: { relation: string }) => a.relation.localeCompare(b.relation);
+    expect(tagged.length).toBeGreaterThanOrEqual(3);
+    expect([...(initial.notices as unknown as { relation: string }[])].sort(byRelation)).toEqual([...tagged].sort(byRelation));
+    expect(workflowSteps.checkInvocation.switch.find((c: { condition: string }) => c.condition.includes("SUCCEEDED")).next).toBe("logNotices");
+    expect(workflowSteps.logNotices.for.in).toBe("${notices}");
+    expect(workflowSteps.readReleaseConfig.args.url).toBe("${dataform + config.body.releaseConfig}");
+  });
 });
 
 describe("Cloud Workflows definition (deploy/workflow.yaml) and its schedule (deploy/scheduler.yaml)", () => {

@@ -1,3 +1,4 @@
+// @slow (test/support/sequencer.js): over a minute.
 // The optional AMT collections are switched by the compile var amtCollections (AMT's installer options):
 // a collection left out leaves none of its models, assertions or unit tests in the graph, on BigQuery
 // (Dataform CLI) and on the local engine (`npm run transform -- --collections`).

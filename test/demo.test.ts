@@ -1,3 +1,4 @@
+// @slow (test/support/sequencer.js): over a minute.
 // `npm run demo` end to end, as the README's first command runs it (simulator → extract → build with
 // assertions → unit tests → summary), then the query command its summary prints, run as printed.
 import { spawnSync } from "node:child_process";

@@ -1,3 +1,4 @@
+// @slow (test/support/sequencer.js): over a minute.
 // Staging end to end (test/support/staging-e2e.ts) on an ODS/API 7.3 shared instance, DS 5.
 import { describeStagingEndToEnd } from "./support/staging-e2e.js";
 

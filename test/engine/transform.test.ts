@@ -1,3 +1,5 @@
+// @slow (test/support/sequencer.js): over a minute.
+// Compiling the project for DuckDB, and the `npm run transform` CLI: progress, summary and bad input.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,7 +1,7 @@
 // `npm run extract -- [options]` and `npm run extract -- status`.
 import yargs from "yargs";
 import { hideBin } from "yargs/helpers";
-import { loadEnvironment } from "../lib/env.js";
+import { exportProxyVariables, loadEnvironment } from "../lib/env.js";
 import { printSummary } from "../lib/progress.js";
 import { ConfigError, parseSettings, type Settings } from "./config.js";
 import { extract, InputError } from "./extract.js";
@@ -29,7 +29,9 @@ const parser = yargs(hideBin(process.argv))
 
 function settingsFrom(argv: Awaited<ReturnType<typeof parser.parseAsync>>): Settings {
   const flag = (value: unknown) => (value === undefined ? undefined : String(value));
-  return parseSettings(loadEnvironment(process.env), {
+  const env = loadEnvironment(process.env);
+  exportProxyVariables(env);
+  return parseSettings(env, {
     EDFI_SCHOOL_YEARS: flag(argv.years),
     LAKE_URI: flag(argv.lake),
     EXTRACT_CONCURRENCY: flag(argv.concurrency),

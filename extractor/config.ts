@@ -1,6 +1,8 @@
 // Extractor settings: the environment (and a .env file) validated with zod, command-line flags on top.
 // Every field is documented in .env-sample; a bad value is reported by name with exit code 2.
 import { z } from "zod";
+import { PROXY_VARIABLES } from "../lib/env.js";
+import { redact } from "./api/redact.js";
 import { parseLakeUri } from "./lake/index.js";
 
 const years = z
@@ -41,16 +43,33 @@ export class ConfigError extends Error {
   readonly exitCode = 2;
 }
 
+/**
+ * The proxy variables set in `env` that do not name a proxy: a URL (or host:port) with an http or https
+ * scheme. The extractor does not read them itself (extractor/api/proxy.ts), but a bad one would fail the
+ * first request with a message that names no variable.
+ */
+function proxyProblems(env: Record<string, string | undefined>): string[] {
+  return PROXY_VARIABLES.filter((name) => !/no_proxy/i.test(name) && env[name]).flatMap((name) => {
+    const value = env[name] as string;
+    // Without a scheme, HTTP clients take the scheme of the request (proxy-from-env does).
+    const text = value.includes("://") ? value : `http://${value}`;
+    const url = URL.canParse(text) ? new URL(text) : undefined;
+    if (url && /^https?:$/.test(url.protocol) && url.hostname) return [];
+    return [`  ${name}: must be the proxy's URL, e.g. http://proxy.district.org:3128 (got "${redact(value, [])}")`];
+  });
+}
+
 /** Validate settings; flags (already in environment-variable names) override the environment. */
 export function parseSettings(env: Record<string, string | undefined>, overrides: Partial<Record<keyof Settings, string>> = {}): Settings {
   const input: Record<string, string | undefined> = {};
   for (const key of Object.keys(Settings.shape)) input[key] = overrides[key as keyof Settings] ?? env[key];
   const parsed = Settings.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => {
+  const proxies = proxyProblems(env);
+  if (parsed.success && proxies.length === 0) return parsed.data;
+  const lines = (parsed.success ? [] : parsed.error.issues).map((issue) => {
     const field = String(issue.path[0]);
     const shown = field === "EDFI_CLIENT_SECRET" || input[field] === undefined ? "" : ` (got "${input[field]}")`;
     return `  ${field}: ${input[field] === undefined ? "is required" : issue.message}${shown}`;
   });
-  throw new ConfigError(`Invalid settings (set them in the environment, .env or flags; see .env-sample):\n${lines.join("\n")}`);
+  throw new ConfigError(`Invalid settings (set them in the environment, .env or flags; see .env-sample):\n${[...lines, ...proxies].join("\n")}`);
 }

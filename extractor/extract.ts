@@ -6,6 +6,7 @@ import got from "got";
 import { catalog, resourcesFor, type CatalogEntry } from "../lib/catalog.js";
 import { ApiClient } from "./api/client.js";
 import { networkErrorHint } from "./api/errors.js";
+import { agentsFor } from "./api/proxy.js";
 import { pageMemory } from "./buffer-pool.js";
 import type { Settings } from "./config.js";
 import { describeApi, type ApiShape } from "./discover.js";
@@ -302,11 +303,15 @@ export interface ExtractResult {
 /** Fetch the root document (no token needed) and describe the API. */
 export async function discoverApi(settings: Settings): Promise<ApiShape> {
   const url = `${settings.EDFI_API_BASE_URL}/`;
+  const agent = agentsFor(url, 1);
   let body: unknown;
   try {
-    body = await got(url, { retry: { limit: settings.EXTRACT_MAX_RETRIES }, timeout: { request: 30_000 } }).json();
+    body = await got(url, { agent, retry: { limit: settings.EXTRACT_MAX_RETRIES }, timeout: { request: 30_000 } }).json();
   } catch (error) {
     throw new ExtractError(`Cannot read the Ed-Fi API root document at ${url}: ${(error as Error).message}${networkErrorHint((error as { code?: string }).code)}`);
+  } finally {
+    agent.http.destroy();
+    agent.https.destroy();
   }
   return describeApi(settings.EDFI_API_BASE_URL, body);
 }
@@ -328,6 +333,7 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
     throw error;
   });
   const client = new ApiClient({
+    apiUrl: settings.EDFI_API_BASE_URL,
     tokenUrl: api.oauthUrl(years[0]),
     clientId: settings.EDFI_CLIENT_ID,
     clientSecret: settings.EDFI_CLIENT_SECRET,

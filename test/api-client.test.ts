@@ -28,6 +28,7 @@ async function simulator(options: Partial<SimulatorOptions> = {}): Promise<Simul
 function clientFor(sim: Simulator, options: Partial<ApiClientOptions> = {}): { client: ApiClient; events: RetryEvent[]; data: string } {
   const events: RetryEvent[] = [];
   const client = new ApiClient({
+    apiUrl: sim.url,
     tokenUrl: routeBase(sim, "oauth"),
     clientId: sim.options.clientId,
     clientSecret: sim.options.clientSecret,
@@ -198,7 +199,7 @@ describe("ApiClient", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
-    const client = new ApiClient({ tokenUrl: `http://127.0.0.1:${port}/oauth/token`, clientId: "id", clientSecret: "secret", concurrency: 1 });
+    const client = new ApiClient({ apiUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/oauth/token`, clientId: "id", clientSecret: "secret", concurrency: 1 });
     try {
       expect((await client.getPublic(`http://127.0.0.1:${port}/`, "root")).body).toBe(body);
     } finally {
@@ -218,7 +219,7 @@ describe("ApiClient", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     const events: RetryEvent[] = [];
-    const client = new ApiClient({ tokenUrl: `http://127.0.0.1:${port}/oauth/token`, clientId: "id", clientSecret: "secret", concurrency: 1, retryBaseMs: 1, onRetry: (e) => events.push(e) });
+    const client = new ApiClient({ apiUrl: `http://127.0.0.1:${port}`, tokenUrl: `http://127.0.0.1:${port}/oauth/token`, clientId: "id", clientSecret: "secret", concurrency: 1, retryBaseMs: 1, onRetry: (e) => events.push(e) });
     try {
       expect((await client.getPublic(`http://127.0.0.1:${port}/`, "root")).body).toBe(body);
       expect(events.map((e) => e.reason)).toEqual([expect.stringMatching(/^ECONNRESET/)]);

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigError, parseSettings } from "../extractor/config.js";
-import { loadEnvironment } from "../lib/env.js";
+import { exportProxyVariables, loadEnvironment } from "../lib/env.js";
 
 const valid = { EDFI_API_BASE_URL: "https://api.example.org/", EDFI_CLIENT_ID: "id", EDFI_CLIENT_SECRET: "secret", EDFI_SCHOOL_YEARS: "2025, 2024" };
 
@@ -42,5 +42,13 @@ describe("extractor settings", () => {
     const file = join(mkdtempSync(join(tmpdir(), "env-")), ".env");
     writeFileSync(file, "EDFI_CLIENT_ID=from-file\nLAKE_URI=./from-file\n");
     expect(loadEnvironment({ LAKE_URI: "./from-env" }, file)).toMatchObject({ EDFI_CLIENT_ID: "from-file", LAKE_URI: "./from-env" });
+  });
+
+  test("the .env file's proxy variables go into the process environment, where HTTP clients read them; the real environment wins", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "env-")), ".env");
+    writeFileSync(file, "HTTPS_PROXY=http://proxy.district.org:3128\nno_proxy=.district.org\nhttp_proxy=http://from-file:3128\nLAKE_URI=./from-file\n");
+    const processEnv = { http_proxy: "http://from-env:3128" };
+    exportProxyVariables(loadEnvironment(processEnv, file), processEnv);
+    expect(processEnv).toEqual({ HTTPS_PROXY: "http://proxy.district.org:3128", no_proxy: ".district.org", http_proxy: "http://from-env:3128" });
   });
 });

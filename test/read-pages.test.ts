@@ -18,7 +18,7 @@ interface Handover {
  * for another request (or a second passed: the read's last page has none after it).
  */
 async function readHolding(sim: Simulator, strategy: Strategy) {
-  const client = new ApiClient({ tokenUrl: `${sim.url}/oauth/token`, clientId: sim.options.clientId, clientSecret: sim.options.clientSecret, concurrency: 1 });
+  const client = new ApiClient({ apiUrl: sim.url, tokenUrl: `${sim.url}/oauth/token`, clientId: sim.options.clientId, clientSecret: sim.options.clientSecret, concurrency: 1 });
   const handovers: Handover[] = [];
   const target: ReadTarget = {
     client,
@@ -65,7 +65,7 @@ describe("reading pages", () => {
 
   test("reads running at once hold no more pages together than the run allows, however many there are", async () => {
     const sim = await startSimulator({ students: 30, apiVersion: "6.1" });
-    const client = new ApiClient({ tokenUrl: `${sim.url}/oauth/token`, clientId: sim.options.clientId, clientSecret: sim.options.clientSecret, concurrency: 4 });
+    const client = new ApiClient({ apiUrl: sim.url, tokenUrl: `${sim.url}/oauth/token`, clientId: sim.options.clientId, clientSecret: sim.options.clientSecret, concurrency: 4 });
     const limit = new Limit(4);
     const pages = new Limit(3);
     let open!: () => void;
@@ -118,7 +118,7 @@ describe("reading pages", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const client = new ApiClient({ tokenUrl: `${url}/oauth/token`, clientId: "id", clientSecret: "secret", concurrency: 1 });
+    const client = new ApiClient({ apiUrl: url, tokenUrl: `${url}/oauth/token`, clientId: "id", clientSecret: "secret", concurrency: 1 });
     let written = 0;
     try {
       const read = readAll({ client, limit: new Limit(1), pages: new Limit(2), url: `${url}/students`, what: "students 2025", pageSize: 10, headers: {}, async onPage(page) {

@@ -1,11 +1,10 @@
 // The extractor's HTTP client for an Ed-Fi API: authenticated GETs over keep-alive sockets with one shared
 // token (auth.ts), retries of transient failures (retry.ts) and errors that name the request and never
 // carry a secret (redact.ts, errors.ts). Bodies come back as text, verbatim.
-import { Agent as HttpAgent } from "node:http";
-import { Agent as HttpsAgent } from "node:https";
 import got, { type Got } from "got";
 import { TokenSource } from "./auth.js";
 import { ApiError } from "./errors.js";
+import { agentsFor, type Agents } from "./proxy.js";
 import { redact } from "./redact.js";
 import { attempt, RETRYABLE_STATUSES, statusFailure, withRetries, type ApiResponse, type Outcome, type RetryEvent, type RetryPolicy } from "./retry.js";
 
@@ -14,6 +13,8 @@ export { ApiError, AuthenticationError } from "./errors.js";
 export { redact } from "./redact.js";
 
 export interface ApiClientOptions {
+  /** The API's base URL: data requests go to its host (through the proxy the environment names for it). */
+  apiUrl: string;
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
@@ -44,11 +45,6 @@ export interface ApiCounters {
 
 const USER_AGENT = "edfi-amt-extractor";
 
-const keepAliveAgents = (maxSockets: number) => ({
-  http: new HttpAgent({ keepAlive: true, maxSockets }),
-  https: new HttpsAgent({ keepAlive: true, maxSockets }),
-});
-
 export class ApiClient {
   readonly counters: ApiCounters = { requests: 0, retries: 0, tokenRequests: 0, refreshesAfter401: 0 };
   private readonly policy: RetryPolicy;
@@ -56,7 +52,7 @@ export class ApiClient {
   private readonly auth: TokenSource;
   private readonly tokenUrl: string;
   /** Data requests share `concurrency` sockets; the token request has its own so it never queues behind pages. */
-  private readonly agents = [keepAliveAgents(1)];
+  private readonly agents: Agents[];
 
   constructor(options: ApiClientOptions) {
     const { tokenUrl, clientId, clientSecret, concurrency, onRetry } = options;
@@ -73,8 +69,7 @@ export class ApiClient {
       },
       redact: (text) => redact(text, this.auth.secrets),
     };
-    this.agents.push(keepAliveAgents(concurrency));
-    const [tokenAgent, dataAgent] = this.agents;
+    const [tokenAgent, dataAgent] = (this.agents = [agentsFor(tokenUrl, 1), agentsFor(options.apiUrl, concurrency)]);
     this.http = got.extend({
       agent: dataAgent,
       retry: { limit: 0 },

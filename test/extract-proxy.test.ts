@@ -1,0 +1,93 @@
+// A district network that reaches the API only through an outbound proxy: the extractor CLI tunnels
+// through the proxy HTTP_PROXY names (credentials from its URL), goes direct to the hosts in NO_PROXY,
+// and says clearly when the proxy refuses it or a proxy variable is not a proxy URL. The proxy is a real
+// CONNECT proxy on a socket, as corporate proxies are, which alone resolves the API's host name.
+import { createServer, type IncomingMessage } from "node:http";
+import { connect, type AddressInfo, type Socket } from "node:net";
+import { startSimulator, type Simulator } from "../simulator/server.js";
+import { settingsFor, tempLake } from "./support/extract.js";
+import { envOf, runCli, type Env } from "./support/extract-cli.js";
+
+/** A host name only the proxy knows (`.test` never resolves): a request that reaches the API without the proxy fails. */
+const API_HOST = "ods.district.test";
+const CREDENTIALS = "district:pr0xy-s3cret";
+
+/** A forward proxy that tunnels CONNECT requests, once they carry CREDENTIALS, and logs their targets. */
+async function startProxy() {
+  const tunnels: string[] = [];
+  const refused: string[] = [];
+  const server = createServer((_request, response) => response.writeHead(405).end());
+  server.on("connect", (request: IncomingMessage, client: Socket, head: Buffer) => {
+    if (request.headers["proxy-authorization"] !== `Basic ${Buffer.from(CREDENTIALS).toString("base64")}`) {
+      refused.push(request.url!);
+      client.end("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n");
+      return;
+    }
+    tunnels.push(request.url!);
+    const [host, port] = request.url!.split(":");
+    const upstream = connect(Number(port), host === API_HOST ? "127.0.0.1" : host, () => {
+      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      upstream.write(head);
+      upstream.pipe(client).pipe(upstream);
+    });
+    upstream.on("error", () => client.destroy());
+    client.on("error", () => upstream.destroy());
+  });
+  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
+  const url = (credentials: string) => `http://${credentials}@127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise((closed) => server.close(closed));
+  };
+  return { url, tunnels, refused, close };
+}
+
+describe("an API behind an outbound proxy", () => {
+  let sim: Simulator;
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  let port: string;
+  const env = (overrides: Env): Env => ({ ...envOf(settingsFor(sim, tempLake())), EXTRACT_CONCURRENCY: "2", ...overrides });
+
+  beforeAll(async () => {
+    sim = await startSimulator({ students: 20 });
+    port = new URL(sim.url).port;
+  });
+  afterAll(() => sim.stop());
+  beforeEach(async () => (proxy = await startProxy()));
+  afterEach(() => proxy.close());
+
+  test("HTTP_PROXY: discovery, the token and the data go through the proxy, whose credentials are never printed", async () => {
+    const run = await runCli(["--resources", "schools,students"], env({ EDFI_API_BASE_URL: `http://${API_HOST}:${port}`, HTTP_PROXY: proxy.url(CREDENTIALS) }));
+    expect(run.stderr).toMatch(/^Run \S+ succeeded/m);
+    expect(run.code).toBe(0);
+    // The discovery document names the simulator's own address for the token and the data: one tunnel
+    // for discovery, then at least one each for the token's agent and the data's.
+    expect(proxy.tunnels[0]).toBe(`${API_HOST}:${port}`);
+    expect(proxy.tunnels.filter((target) => target === `127.0.0.1:${port}`).length).toBeGreaterThanOrEqual(2);
+    expect(run.stdout + run.stderr).not.toContain("pr0xy-s3cret");
+  });
+
+  test("NO_PROXY names the API's host: requests go direct", async () => {
+    const run = await runCli(["--resources", "schools"], env({ http_proxy: proxy.url(CREDENTIALS), no_proxy: "localhost,127.0.0.1" }));
+    expect(run.code).toBe(0);
+    expect(proxy.tunnels).toEqual([]);
+  });
+
+  test("the proxy refuses the credentials: one clear line naming the proxy, exit 1, no retries", async () => {
+    const wrong = proxy.url("district:wrong-s3cret");
+    const run = await runCli(["--resources", "schools"], env({ EDFI_API_BASE_URL: `http://${API_HOST}:${port}`, HTTP_PROXY: wrong }));
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `extract failed: Cannot read the Ed-Fi API root document at http://${API_HOST}:${port}/: the proxy ${wrong.replace("wrong-s3cret", "***")} refused to connect to ${API_HOST}:${port} with 407 Proxy Authentication Required (check the user and password in the proxy's URL: http://user:password@host:port)`,
+    );
+    expect(proxy.refused).toEqual([`${API_HOST}:${port}`]);
+  });
+
+  test("a proxy variable that is not a proxy URL is a settings error naming it, exit 2", async () => {
+    const run = await runCli(["--resources", "schools"], env({ HTTPS_PROXY: "socks5://user:s3cret@127.0.0.1:1080", http_proxy: "proxy.district.org:port" }));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`  HTTPS_PROXY: must be the proxy's URL, e.g. http://proxy.district.org:3128 (got "socks5://user:***@127.0.0.1:1080")`);
+    expect(run.stderr).toContain(`  http_proxy: must be the proxy's URL, e.g. http://proxy.district.org:3128 (got "proxy.district.org:port")`);
+    expect(run.stderr).not.toContain("s3cret");
+  });
+});

@@ -1,46 +1,11 @@
 // A district network that reaches the API only through an outbound proxy: the extractor CLI tunnels
 // through the proxy HTTP_PROXY names (credentials from its URL), goes direct to the hosts in NO_PROXY,
 // and says clearly when the proxy refuses it or a proxy variable is not a proxy URL. The proxy is a real
-// CONNECT proxy on a socket, as corporate proxies are, which alone resolves the API's host name.
-import { createServer, type IncomingMessage } from "node:http";
-import { connect, type AddressInfo, type Socket } from "node:net";
+// CONNECT proxy (test/support/proxy.ts), which alone resolves the API's host name.
 import { startSimulator, type Simulator } from "../simulator/server.js";
 import { settingsFor, tempLake } from "./support/extract.js";
 import { envOf, runCli, type Env } from "./support/extract-cli.js";
-
-/** A host name only the proxy knows (`.test` never resolves): a request that reaches the API without the proxy fails. */
-const API_HOST = "ods.district.test";
-const CREDENTIALS = "district:pr0xy-s3cret";
-
-/** A forward proxy that tunnels CONNECT requests, once they carry CREDENTIALS, and logs their targets. */
-async function startProxy() {
-  const tunnels: string[] = [];
-  const refused: string[] = [];
-  const server = createServer((_request, response) => response.writeHead(405).end());
-  server.on("connect", (request: IncomingMessage, client: Socket, head: Buffer) => {
-    if (request.headers["proxy-authorization"] !== `Basic ${Buffer.from(CREDENTIALS).toString("base64")}`) {
-      refused.push(request.url!);
-      client.end("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n");
-      return;
-    }
-    tunnels.push(request.url!);
-    const [host, port] = request.url!.split(":");
-    const upstream = connect(Number(port), host === API_HOST ? "127.0.0.1" : host, () => {
-      client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
-      upstream.write(head);
-      upstream.pipe(client).pipe(upstream);
-    });
-    upstream.on("error", () => client.destroy());
-    client.on("error", () => upstream.destroy());
-  });
-  await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));
-  const url = (credentials: string) => `http://${credentials}@127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const close = () => {
-    server.closeAllConnections();
-    return new Promise((closed) => server.close(closed));
-  };
-  return { url, tunnels, refused, close };
-}
+import { API_HOST, PROXY_CREDENTIALS as CREDENTIALS, startProxy } from "./support/proxy.js";
 
 describe("an API behind an outbound proxy", () => {
   let sim: Simulator;

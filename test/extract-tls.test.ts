@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { startSimulator, type Simulator } from "../simulator/server.js";
 import { settingsFor, tempLake } from "./support/extract.js";
 import { envOf, runCli } from "./support/extract-cli.js";
+import { PROXY_CREDENTIALS, startProxy } from "./support/proxy.js";
 
 /** A CA (ca.pem) and a certificate it signed for 127.0.0.1 (server.pem, server.key), in a new folder. */
 function districtCertificates(): string {
@@ -37,7 +38,7 @@ async function httpsFront(dir: string, sim: Simulator): Promise<Server> {
   return server;
 }
 
-test("an API certificate from the district's own CA: the error says to give Node the CA; with NODE_EXTRA_CA_CERTS the extract succeeds", async () => {
+test("an API certificate from the district's own CA: the error says to give Node the CA; with NODE_EXTRA_CA_CERTS the extract succeeds, through a proxy too", async () => {
   const dir = districtCertificates();
   const sim = await startSimulator({ students: 20 });
   const front = await httpsFront(dir, sim);
@@ -52,6 +53,15 @@ test("an API certificate from the district's own CA: the error says to give Node
     const trusted = await runCli(["--resources", "schools"], { ...env, NODE_EXTRA_CA_CERTS: join(dir, "ca.pem") });
     expect(trusted.stderr).toMatch(/^Run \S+ succeeded/m);
     expect(trusted.code).toBe(0);
+    // Through an outbound proxy (HTTPS_PROXY): TLS runs inside the CONNECT tunnel, end to end.
+    const proxy = await startProxy();
+    try {
+      const proxied = await runCli(["--resources", "schools"], { ...env, NODE_EXTRA_CA_CERTS: join(dir, "ca.pem"), HTTPS_PROXY: proxy.url(PROXY_CREDENTIALS) });
+      expect(proxied.code).toBe(0);
+      expect(proxy.tunnels).toEqual([new URL(url).host]);
+    } finally {
+      await proxy.close();
+    }
   } finally {
     front.closeAllConnections();
     await new Promise((closed) => front.close(closed));

@@ -40,10 +40,16 @@ function explained<T extends HttpAgent>(agent: T, proxy: string): T {
   return Object.assign(agent, { createConnection });
 }
 
-/** Agents for requests to `url`'s host: through the proxy the environment names for it, else direct. */
+/**
+ * Agents for requests to `url`'s host, each scheme through the proxy the environment names for it
+ * (HTTPS_PROXY for https, HTTP_PROXY for http; none for a host in NO_PROXY), else direct.
+ */
 export function agentsFor(url: string, maxSockets: number): Agents {
   const options = { keepAlive: true, maxSockets };
-  const proxy = getProxyForUrl(url);
-  if (!proxy) return { http: new HttpAgent(options), https: new HttpsAgent(options) };
-  return { http: explained(new HttpProxyAgent({ ...options, proxy }), proxy), https: explained(new HttpsProxyAgent({ ...options, proxy }), proxy) };
+  const proxyFor = (protocol: string) => getProxyForUrl(Object.assign(new URL(url), { protocol }));
+  const [httpProxy, httpsProxy] = [proxyFor("http:"), proxyFor("https:")];
+  return {
+    http: httpProxy ? explained(new HttpProxyAgent({ ...options, proxy: httpProxy }), httpProxy) : new HttpAgent(options),
+    https: httpsProxy ? explained(new HttpsProxyAgent({ ...options, proxy: httpsProxy }), httpsProxy) : new HttpsAgent(options),
+  };
 }

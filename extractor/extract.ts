@@ -2,11 +2,9 @@
 // snapshot the first time or with --full, else the change window since the watermark, with its deletes
 // and key changes) into the lake, and advance that year's watermark only once all its files are durable.
 import { randomBytes } from "node:crypto";
-import got from "got";
 import { catalog, resourcesFor, type CatalogEntry } from "../lib/catalog.js";
-import { ApiClient } from "./api/client.js";
-import { networkErrorHint } from "./api/errors.js";
-import { agentsFor } from "./api/proxy.js";
+import { ApiClient, ApiError, getPublicOnce, type RetryEvent } from "./api/client.js";
+import { describeStatus } from "./api/retry.js";
 import { pageMemory } from "./buffer-pool.js";
 import type { Settings } from "./config.js";
 import { describeApi, type ApiShape } from "./discover.js";
@@ -300,24 +298,32 @@ export interface ExtractResult {
   state: State;
 }
 
-/** Fetch the root document (no token needed) and describe the API. */
-export async function discoverApi(settings: Settings): Promise<ApiShape> {
+/**
+ * Fetch the root document (no token needed) and describe the API. Retried as every request is (a host
+ * that does not resolve, or a refusal of the proxy, is not), each retry told to `onRetry`.
+ */
+export async function discoverApi(settings: Settings, onRetry?: (event: RetryEvent) => void): Promise<ApiShape> {
   const url = `${settings.EDFI_API_BASE_URL}/`;
-  const agent = agentsFor(url, 1);
+  const failed = (reason: string) => new ExtractError(`Cannot read the Ed-Fi API root document at ${url}: ${reason}`);
+  let response;
+  try {
+    response = await getPublicOnce(url, "the API root document", { maxRetries: settings.EXTRACT_MAX_RETRIES, timeoutMs: 30_000, onRetry });
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    throw failed(`${error.reason}${error.attempts > 1 ? ` (after ${error.attempts} attempts)` : ""}`);
+  }
+  if (response.status !== 200) throw failed(`HTTP ${describeStatus(response.status)}`);
   let body: unknown;
   try {
-    body = await got(url, { agent, retry: { limit: settings.EXTRACT_MAX_RETRIES }, timeout: { request: 30_000 } }).json();
+    body = JSON.parse(response.body);
   } catch (error) {
-    throw new ExtractError(`Cannot read the Ed-Fi API root document at ${url}: ${(error as Error).message}${networkErrorHint((error as { code?: string }).code)}`);
-  } finally {
-    agent.http.destroy();
-    agent.https.destroy();
+    throw failed(`not JSON (${(error as Error).message})`);
   }
   return describeApi(settings.EDFI_API_BASE_URL, body);
 }
 
 export async function extract(settings: Settings, options: ExtractOptions): Promise<ExtractResult> {
-  const api = await discoverApi(settings);
+  const api = await discoverApi(settings, (event) => options.progress.retry(event));
   const entries = selectResources(api, options.resources);
   const years = settings.EDFI_SCHOOL_YEARS;
   if (!api.yearSpecific && years.length !== 1) {

@@ -54,6 +54,18 @@ describe("npm run extract: input errors exit 2 with a message that says what to 
 });
 
 describe("npm run extract: run-time failures", () => {
+  test("an API base URL whose host does not resolve fails at once; a refused connection is retried as every request is, each retry shown", async () => {
+    const settings = { EDFI_CLIENT_ID: "id", EDFI_CLIENT_SECRET: "secret", EDFI_SCHOOL_YEARS: "2025", LAKE_URI: tempLake(), EXTRACT_MAX_RETRIES: "2" };
+    const unknown = await runCli([], { ...settings, EDFI_API_BASE_URL: "http://ods.district.invalid:8765" });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe("extract failed: Cannot read the Ed-Fi API root document at http://ods.district.invalid:8765/: getaddrinfo ENOTFOUND ods.district.invalid");
+    expect(events(unknown.stdout)).toEqual([]);
+    const refused = await runCli([], { ...settings, EDFI_API_BASE_URL: "http://127.0.0.1:1" });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toBe("extract failed: Cannot read the Ed-Fi API root document at http://127.0.0.1:1/: connect ECONNREFUSED 127.0.0.1:1 (after 3 attempts)");
+    expect(events(refused.stdout).map(({ event, what, attempt }) => ({ event, what, attempt }))).toEqual([1, 2].map((attempt) => ({ event: "retry", what: "the API root document", attempt })));
+  });
+
   test("wrong credentials: one line naming the token URL, no token issued, no retry storm", () =>
     withSimulator({}, async (sim) => {
       const result = await runCli([], envOf(settingsFor(sim, tempLake(), { EDFI_CLIENT_SECRET: "not-the-secret" })));

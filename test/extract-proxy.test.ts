@@ -43,7 +43,7 @@ describe("an API behind an outbound proxy", () => {
     const run = await runCli(["--resources", "schools"], env({ EDFI_API_BASE_URL: `http://${API_HOST}:${port}`, HTTP_PROXY: wrong }));
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(
-      `extract failed: Cannot read the Ed-Fi API root document at http://${API_HOST}:${port}/: the proxy ${wrong.replace("wrong-s3cret", "***")} refused to connect to ${API_HOST}:${port} with 407 Proxy Authentication Required (check the user and password in the proxy's URL: http://user:password@host:port)`,
+      `extract failed: Cannot read the Ed-Fi API root document at http://${API_HOST}:${port}/: EPROXYREFUSED the proxy ${wrong.replace("wrong-s3cret", "***")} refused to connect to ${API_HOST}:${port} with 407 Proxy Authentication Required (check the user name and password in HTTPS_PROXY / HTTP_PROXY)`,
     );
     expect(proxy.refused).toEqual([`${API_HOST}:${port}`]);
   });

@@ -48,7 +48,7 @@ test("an API certificate from the district's own CA: the error says to give Node
     const untrusted = await runCli(["--resources", "schools"], env);
     expect(untrusted.code).toBe(1);
     expect(untrusted.stderr.trim()).toBe(
-      `extract failed: Cannot read the Ed-Fi API root document at ${url}/: unable to verify the first certificate (if the district's own CA signed the API's certificate, start the extractor with NODE_EXTRA_CA_CERTS=<its PEM file> in the environment; .env is read too late for it)`,
+      `extract failed: Cannot read the Ed-Fi API root document at ${url}/: UNABLE_TO_VERIFY_LEAF_SIGNATURE unable to verify the first certificate (if the district's own CA signed the API's certificate, start the extractor with NODE_EXTRA_CA_CERTS=<its PEM file> in the environment; .env is read too late for it)`,
     );
     const trusted = await runCli(["--resources", "schools"], { ...env, NODE_EXTRA_CA_CERTS: join(dir, "ca.pem") });
     expect(trusted.stderr).toMatch(/^Run \S+ succeeded/m);

@@ -59,24 +59,12 @@ export class ApiClient {
     if (!tokenUrl || !clientId || !clientSecret) throw new Error("ApiClient needs a token URL, a client id and a client secret (EDFI_CLIENT_ID / EDFI_CLIENT_SECRET)");
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`ApiClient concurrency must be a positive integer, not ${concurrency}`);
     this.tokenUrl = tokenUrl;
-    this.policy = {
-      maxRetries: options.maxRetries ?? 8,
-      retryBaseMs: options.retryBaseMs ?? 250,
-      retryMaxMs: options.retryMaxMs ?? 30_000,
-      onRetry: (event) => {
-        this.counters.retries++;
-        onRetry?.(event);
-      },
-      redact: (text) => redact(text, this.auth.secrets),
-    };
+    this.policy = retryPolicy(options, (event) => {
+      this.counters.retries++;
+      onRetry?.(event);
+    }, (text) => redact(text, this.auth.secrets));
     const [tokenAgent, dataAgent] = (this.agents = [agentsFor(tokenUrl, 1), agentsFor(options.apiUrl, concurrency)]);
-    this.http = got.extend({
-      agent: dataAgent,
-      retry: { limit: 0 },
-      throwHttpErrors: false,
-      timeout: { request: options.timeoutMs ?? 60_000 },
-      headers: { "user-agent": USER_AGENT },
-    });
+    this.http = httpClient(dataAgent, options);
     this.auth = new TokenSource({
       tokenUrl,
       clientId,
@@ -103,7 +91,7 @@ export class ApiClient {
       const { status } = outcome.value;
       if (status !== 401) {
         if (status < 500 && status !== 429) this.auth.markAccepted(token);
-        return this.settle(outcome.value);
+        return settle(outcome.value, this.policy);
       }
       if (refreshed && !this.auth.wasAccepted(token)) {
         const reason = `401 Unauthorized even with a fresh token from ${this.policy.redact(this.tokenUrl)} (does the token URL belong to this API and context?)`;
@@ -120,10 +108,7 @@ export class ApiClient {
   /** Unauthenticated GET (root document, metadata), with the same retries. */
   getPublic(url: string, what: string): Promise<ApiResponse> {
     this.counters.requests++;
-    return withRetries(this.policy, { method: "GET", what, url }, async () => {
-      const outcome = await attempt(this.http, url, {}, this.policy.redact);
-      return "value" in outcome ? this.settle(outcome.value) : outcome;
-    });
+    return publicGet(this.http, this.policy, url, what);
   }
 
   close(): void {
@@ -132,8 +117,41 @@ export class ApiClient {
       agent.https.destroy();
     }
   }
+}
 
-  private settle(response: ApiResponse): Outcome<ApiResponse> {
-    return RETRYABLE_STATUSES.has(response.status) ? { failure: statusFailure(response, this.policy), retryable: true } : { value: response };
+type RetryOptions = Pick<ApiClientOptions, "maxRetries" | "retryBaseMs" | "retryMaxMs" | "timeoutMs" | "onRetry">;
+
+function retryPolicy(options: RetryOptions, onRetry: RetryPolicy["onRetry"], redactText: RetryPolicy["redact"]): RetryPolicy {
+  return { maxRetries: options.maxRetries ?? 8, retryBaseMs: options.retryBaseMs ?? 250, retryMaxMs: options.retryMaxMs ?? 30_000, onRetry, redact: redactText };
+}
+
+/** got over `agents`, without got's own retries (withRetries does them) and returning every status. */
+function httpClient(agents: Agents, options: RetryOptions): Got {
+  return got.extend({ agent: agents, retry: { limit: 0 }, throwHttpErrors: false, timeout: { request: options.timeoutMs ?? 60_000 }, headers: { "user-agent": USER_AGENT } });
+}
+
+/** A response as an outcome: a retryable status is a failure to retry (Retry-After honoured). */
+function settle(response: ApiResponse, policy: RetryPolicy): Outcome<ApiResponse> {
+  return RETRYABLE_STATUSES.has(response.status) ? { failure: statusFailure(response, policy), retryable: true } : { value: response };
+}
+
+function publicGet(http: Got, policy: RetryPolicy, url: string, what: string): Promise<ApiResponse> {
+  return withRetries(policy, { method: "GET", what, url }, async () => {
+    const outcome = await attempt(http, url, {}, policy.redact);
+    return "value" in outcome ? settle(outcome.value, policy) : outcome;
+  });
+}
+
+/**
+ * An unauthenticated GET with a client's agents, retries and errors (ApiClient.getPublic), for the root
+ * document: it is read before there can be a client, since it names the token URL.
+ */
+export async function getPublicOnce(url: string, what: string, options: RetryOptions): Promise<ApiResponse> {
+  const agents = agentsFor(url, 1);
+  try {
+    return await publicGet(httpClient(agents, options), retryPolicy(options, (event) => options.onRetry?.(event), (text) => redact(text, [])), url, what);
+  } finally {
+    agents.http.destroy();
+    agents.https.destroy();
   }
 }

@@ -28,7 +28,7 @@ type Connect = (options: Connecting, callback: (error: Error | null, socket: Soc
 function explainRefusal(proxy: string, options: Connecting, error: Error | null): Error | null {
   const status = Number(/^Bad response: (\d+)$/.exec(error?.message ?? "")?.[1]);
   if (!error || !status) return error;
-  const hint = status === 407 ? " (check the user and password in the proxy's URL: http://user:password@host:port)" : "";
+  const hint = status === 407 ? " (check the user name and password in HTTPS_PROXY / HTTP_PROXY)" : "";
   const message = `the proxy ${redact(proxy, [])} refused to connect to ${options.host}:${options.port} with ${describeStatus(status)}${hint}`;
   return Object.assign(new Error(message), { code: REFUSED });
 }

@@ -44,7 +44,8 @@ export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}
   const block = liveBlock(out, options.intervalMs ?? 100);
   const rows = new Map<string, Row>();
   let retries = 0;
-  let title = "";
+  // Until the run begins, only the root document is being read (and maybe retried).
+  let title = "Reading the API's root document";
   const draw = (force = false) => {
     const now = performance.now();
     const active = [...rows.entries()].filter(([, r]) => !r.done).slice(0, 12);

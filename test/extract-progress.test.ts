@@ -48,6 +48,12 @@ describe("progress", () => {
     expect(text()).toMatch(/1\/2 done {2}retries 1/);
   });
 
+  test("TTY: a retry of the root document, before the run begins, is counted under what is being read", () => {
+    const { out, text } = capture();
+    ttyProgress(out, { intervalMs: 0 }).retry({ url: "http://x/", what: "the API root document", attempt: 1, reason: "connect ECONNREFUSED", delayMs: 10 });
+    expect(text()).toContain("Reading the API's root document  0/0 done  retries 1");
+  });
+
   test("the CLI on a real terminal shows the bar and ends with a summary table", async () => {
     const sim = await startSimulator({ students: 20 });
     try {

@@ -44,9 +44,9 @@ export class ConfigError extends Error {
 }
 
 /**
- * The proxy variables set in `env` that do not name a proxy: a URL (or host:port) with an http or https
- * scheme. The extractor does not read them itself (extractor/api/proxy.ts), but a bad one would fail the
- * first request with a message that names no variable.
+ * The proxy variables set in `env` that do not name an HTTP proxy: a URL (or host:port) with an http or
+ * https scheme. They are read where requests are made (extractor/api/proxy.ts, Google's client), not as
+ * settings, but checked here: a bad one would fail the first request with a message naming no variable.
  */
 function proxyProblems(env: Record<string, string | undefined>): string[] {
   return PROXY_VARIABLES.filter((name) => !/no_proxy/i.test(name) && env[name]).flatMap((name) => {
@@ -55,7 +55,7 @@ function proxyProblems(env: Record<string, string | undefined>): string[] {
     const text = value.includes("://") ? value : `http://${value}`;
     const url = URL.canParse(text) ? new URL(text) : undefined;
     if (url && /^https?:$/.test(url.protocol) && url.hostname) return [];
-    return [`  ${name}: must be the proxy's URL, e.g. http://proxy.district.org:3128 (got "${redact(value, [])}")`];
+    return [`  ${name}: must be an http or https proxy URL, e.g. http://proxy.district.org:3128 (got "${redact(value, [])}")`];
   });
 }
 

@@ -51,8 +51,8 @@ describe("an API behind an outbound proxy", () => {
   test("a proxy variable that is not a proxy URL is a settings error naming it, exit 2", async () => {
     const run = await runCli(["--resources", "schools"], env({ HTTPS_PROXY: "socks5://user:s3cret@127.0.0.1:1080", http_proxy: "proxy.district.org:port" }));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`  HTTPS_PROXY: must be the proxy's URL, e.g. http://proxy.district.org:3128 (got "socks5://user:***@127.0.0.1:1080")`);
-    expect(run.stderr).toContain(`  http_proxy: must be the proxy's URL, e.g. http://proxy.district.org:3128 (got "proxy.district.org:port")`);
+    expect(run.stderr).toContain(`  HTTPS_PROXY: must be an http or https proxy URL, e.g. http://proxy.district.org:3128 (got "socks5://user:***@127.0.0.1:1080")`);
+    expect(run.stderr).toContain(`  http_proxy: must be an http or https proxy URL, e.g. http://proxy.district.org:3128 (got "proxy.district.org:port")`);
     expect(run.stderr).not.toContain("s3cret");
   });
 });

@@ -34,7 +34,12 @@ export interface InstanceOptions {
 
 /** Change versions map to deterministic timestamps: one second apart from the July before the first year. */
 export function timestampOf(cv: number, years: readonly number[]): Date {
-  return new Date(Date.UTC(Math.min(...years) - 1, 6, 1) + cv * 1000);
+  return new Date(timestampMsOf(cv, years));
+}
+
+/** timestampOf in milliseconds since the epoch. */
+export function timestampMsOf(cv: number, years: readonly number[]): number {
+  return Date.UTC(Math.min(...years) - 1, 6, 1) + cv * 1000;
 }
 
 export class Instance {

@@ -2,7 +2,7 @@
 // Total-Count), a single item, /deletes, /keyChanges and /partitions, each in the version's shapes.
 import type { Profile } from "./profile.js";
 import type { Instance } from "./instance.js";
-import { timestampOf } from "./instance.js";
+import { timestampMsOf } from "./instance.js";
 import type { ResourceStore, StoredRecord, PositionSet } from "./store.js";
 import { badRequest, notFound } from "./http.js";
 
@@ -71,22 +71,44 @@ function decodeToken(token: string): [number, number] {
  * before year 11,000) = ms · 10⁴ + 5233041986427387904. Computed in two base-10¹⁰ halves, exact
  * in doubles: a BigInt per record was the most expensive part of a page.
  */
-function etag(time: Date): string {
-  const ms = time.getTime();
+function etag(ms: number): string {
   if (!(ms >= 0 && ms < 3e14)) return ((BigInt(ms) * 10000n + 621355968000000000n) | (1n << 62n)).toString();
   const low = (ms % 1e6) * 1e4 + 6427387904;
   const high = Math.floor(ms / 1e6) + 523304198 + Math.floor(low / 1e10);
   return String(high) + String(low % 1e10).padStart(10, "0");
 }
 
+const DAY_MS = 86_400_000;
+/** The day of the last call of isoWithoutZone, and its date part up to the "T". */
+let isoDay = NaN;
+let isoDayPrefix = "";
+const twoDigits = (n: number) => (n < 10 ? "0" : "") + n;
+
+/**
+ * `new Date(ms).toISOString()` without its "Z", at a fifth of the cost (a Date and its formatting were a
+ * tenth of the CPU of serving a page): consecutive records mostly share a day, whose prefix is kept.
+ */
+function isoWithoutZone(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== isoDay) {
+    isoDay = day;
+    const midnight = new Date(day * DAY_MS).toISOString();
+    isoDayPrefix = midnight.slice(0, midnight.indexOf("T") + 1); // years past 9999 have more digits
+  }
+  const inDay = ms - day * DAY_MS;
+  const seconds = Math.floor(inDay / 1000);
+  const clock = `${twoDigits(Math.floor(seconds / 3600))}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}`;
+  return `${isoDayPrefix}${clock}.${String(inDay - seconds * 1000).padStart(3, "0")}`;
+}
+
 /** A stored record as the API renders it: `id` first, then the record's fields, then `_etag` (and, on 7.x, `_lastModifiedDate`). */
 export function renderRecord(ctx: Pick<ReadContext, "profile" | "instance">, stored: StoredRecord): string {
-  const time = timestampOf(stored.cv, ctx.instance.options.years);
+  const ms = timestampMsOf(stored.cv, ctx.instance.options.years);
   // ODS writes 7 fractional digits.
-  const modified = ctx.profile.lastModifiedDate ? `,"_lastModifiedDate":"${time.toISOString().slice(0, -1)}0000Z"` : "";
+  const modified = ctx.profile.lastModifiedDate ? `,"_lastModifiedDate":"${isoWithoutZone(ms)}0000Z"` : "";
   // The record's own JSON spliced in: cheaper than a merged copy of the record to stringify.
   const fields = JSON.stringify(stored.record);
-  return `{"id":${JSON.stringify(stored.id)}${fields.length > 2 ? "," + fields.slice(1, -1) : ""},"_etag":"${etag(time)}"${modified}}`;
+  return `{"id":${JSON.stringify(stored.id)}${fields.length > 2 ? "," + fields.slice(1, -1) : ""},"_etag":"${etag(ms)}"${modified}}`;
 }
 
 function page(ctx: ReadContext, positions: number[], headers: Record<string, string>): Reply {

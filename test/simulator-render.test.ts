@@ -21,6 +21,9 @@ describe("renderRecord", () => {
     // Past year 11,000 the kind bit overlaps the ticks: the exact BigInt path.
     { years: [12000], cv: 5 },
     { years: [9999], cv: 86399 },
+    // Before 1970 (negative milliseconds), and the same day again: the day's text is kept between calls.
+    { years: [1960], cv: 3_661 },
+    { years: [1960], cv: 86_399 },
   ])("is the id, the record's fields, then _etag = DateTime.ToBinary and 7.x's _lastModifiedDate (years $years, cv $cv)", ({ years, cv }) => {
     const time = timestampOf(cv, years);
     const rendered = renderRecord(context("7.3", years), stored(record, cv));

@@ -27,10 +27,8 @@ const parser = yargs(hideBin(process.argv))
   .version(false)
   .help();
 
-function settingsFrom(argv: Awaited<ReturnType<typeof parser.parseAsync>>): Settings {
+function settingsFrom(argv: Awaited<ReturnType<typeof parser.parseAsync>>, env: Record<string, string | undefined>): Settings {
   const flag = (value: unknown) => (value === undefined ? undefined : String(value));
-  const env = loadEnvironment(process.env);
-  exportProxyVariables(env);
   return parseSettings(env, {
     EDFI_SCHOOL_YEARS: flag(argv.years),
     LAKE_URI: flag(argv.lake),
@@ -63,10 +61,13 @@ async function status(settings: Pick<Settings, "LAKE_URI">): Promise<void> {
 try {
   const argv = await parser.parseAsync();
   const command = argv._[0];
+  const env = loadEnvironment(process.env);
+  // Both commands may reach a gs:// lake, whose client reads the proxy from the process environment.
+  exportProxyVariables(env);
   if (command === "status") {
-    await status({ LAKE_URI: argv.lake ?? loadEnvironment(process.env).LAKE_URI ?? "./lake" });
+    await status({ LAKE_URI: argv.lake ?? env.LAKE_URI ?? "./lake" });
   } else {
-    const settings = settingsFrom(argv);
+    const settings = settingsFrom(argv, env);
     const tty = Boolean(process.stdout.isTTY);
     const progress = tty ? ttyProgress(process.stdout) : jsonLinesProgress(process.stdout);
     const { manifest } = await extract(settings, {

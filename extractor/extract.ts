@@ -3,7 +3,7 @@
 // and key changes) into the lake, and advance that year's watermark only once all its files are durable.
 import { randomBytes } from "node:crypto";
 import { catalog, resourcesFor, type CatalogEntry } from "../lib/catalog.js";
-import { ApiClient, ApiError, getPublicOnce, type RetryEvent } from "./api/client.js";
+import { ApiClient, ApiError, getPublicStandalone, type RetryEvent } from "./api/client.js";
 import { describeStatus } from "./api/retry.js";
 import { pageMemory } from "./buffer-pool.js";
 import type { Settings } from "./config.js";
@@ -307,7 +307,7 @@ export async function discoverApi(settings: Settings, onRetry?: (event: RetryEve
   const failed = (reason: string) => new ExtractError(`Cannot read the Ed-Fi API root document at ${url}: ${reason}`);
   let response;
   try {
-    response = await getPublicOnce(url, "the API root document", { maxRetries: settings.EXTRACT_MAX_RETRIES, timeoutMs: 30_000, onRetry });
+    response = await getPublicStandalone(url, "the API root document", { maxRetries: settings.EXTRACT_MAX_RETRIES, timeoutMs: 30_000, onRetry });
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     throw failed(`${error.reason}${error.attempts > 1 ? ` (after ${error.attempts} attempts)` : ""}`);

@@ -1,5 +1,7 @@
 // `npm run extract` as a user runs it: the real CLI in its own process (stdout is not a TTY, so progress
 // is JSON lines) against an in-process simulator, checked by exit code, output and what is in the lake.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { openLake } from "../extractor/lake/index.js";
 import { manifestPath, STATE_PATH, type Manifest, type State } from "../extractor/state.js";
@@ -64,6 +66,26 @@ describe("npm run extract: run-time failures", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toBe("extract failed: Cannot read the Ed-Fi API root document at http://127.0.0.1:1/: connect ECONNREFUSED 127.0.0.1:1 (after 3 attempts)");
     expect(events(refused.stdout).map(({ event, what, attempt }) => ({ event, what, attempt }))).toEqual([1, 2].map((attempt) => ({ event: "retry", what: "the API root document", attempt })));
+  });
+
+  test("an API base URL that does not serve the root document: its HTTP status, or that the answer is not JSON", async () => {
+    const settings = { EDFI_CLIENT_ID: "id", EDFI_CLIENT_SECRET: "secret", EDFI_SCHOOL_YEARS: "2025", LAKE_URI: tempLake() };
+    await withSimulator({}, async (sim) => {
+      const missing = await runCli([], { ...settings, EDFI_API_BASE_URL: `${sim.url}/api` });
+      expect(missing.code).toBe(1);
+      expect(missing.stderr.trim()).toBe(`extract failed: Cannot read the Ed-Fi API root document at ${sim.url}/api/: HTTP 404 Not Found`);
+    });
+    // A sign-in page where the API was expected, as a portal or a wrong host name gives.
+    const portal = createServer((_request, response) => response.writeHead(200, { "Content-Type": "text/html" }).end("<html>Sign in</html>"));
+    await new Promise<void>((listening) => portal.listen(0, "127.0.0.1", listening));
+    try {
+      const url = `http://127.0.0.1:${(portal.address() as AddressInfo).port}`;
+      const html = await runCli([], { ...settings, EDFI_API_BASE_URL: url });
+      expect(html.code).toBe(1);
+      expect(html.stderr.trim()).toMatch(new RegExp(`^extract failed: Cannot read the Ed-Fi API root document at ${url}/: not JSON \\(Unexpected token .*\\)$`));
+    } finally {
+      await new Promise((closed) => portal.close(closed));
+    }
   });
 
   test("wrong credentials: one line naming the token URL, no token issued, no retry storm", () =>

@@ -146,7 +146,7 @@ function publicGet(http: Got, policy: RetryPolicy, url: string, what: string): P
  * An unauthenticated GET with a client's agents, retries and errors (ApiClient.getPublic), for the root
  * document: it is read before there can be a client, since it names the token URL.
  */
-export async function getPublicOnce(url: string, what: string, options: RetryOptions): Promise<ApiResponse> {
+export async function getPublicStandalone(url: string, what: string, options: RetryOptions): Promise<ApiResponse> {
   const agents = agentsFor(url, 1);
   try {
     return await publicGet(httpClient(agents, options), retryPolicy(options, (event) => options.onRetry?.(event), (text) => redact(text, [])), url, what);

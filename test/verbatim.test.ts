@@ -90,6 +90,31 @@ describe("scanJson", () => {
     expect(Array.from({ length: found.count }, (_, i) => [found.id(i), found.changeVersion(i)])).toEqual(records.map((r) => [r.id, r.changeVersion]));
   });
 
+  // Strings are read four bytes at a time while no byte of the four ends the run: a special byte at
+  // each offset of a long run must stop it, and bytes just beside the special ones must not.
+  test("long strings with a special byte at every offset of a word", () => {
+    const fillers = ["a", "é", "☃", "🎓", " ", "!", "#", "[", "]", "{", "^", "~", "\u007f"];
+    const specials = ['\\"', "\\\\", "\\n", "\\u0022", "\\/", "é", "🎓"];
+    for (const filler of fillers)
+      for (const special of specials)
+        for (let at = 0; at < 9; at++) {
+          const element = `{"id":"x","s":"${filler.repeat(at)}${special}${filler.repeat(9 - at)}"}`;
+          const text = `[${element},"${"z".repeat(at)}"]`;
+          expect(texts(text)).toEqual([element, `"${"z".repeat(at)}"`]);
+          expect(escapedTexts(text)).toEqual(texts(text).map(asStringContent));
+          expect(elements(text).id(0)).toBe("x");
+        }
+  });
+
+  test("a control character at any offset of a long string is rejected", () => {
+    for (const control of ["\u0000", "\t", "\n", "\u001f"])
+      for (let at = 0; at < 9; at++) {
+        const text = `["${"abcdefghi".slice(0, at)}${control}${"jklmnopqr".slice(at)}"]`;
+        expect(() => JSON.parse(text)).toThrow(SyntaxError);
+        expect(() => scanJson(Buffer.from(text))).toThrow(`control character in a string at byte ${2 + at}`);
+      }
+  });
+
   // Each is rejected by JSON.parse too: the scan is as strict as the parse it replaces.
   test.each([
     "",

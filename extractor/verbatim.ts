@@ -205,7 +205,19 @@ class Scanner {
   /** The number `value(first) ?? value(second)`, else NaN. */
   private memberNumber(first: number, second: number): number {
     const m = this.pick(first, second);
-    return this.memberKinds[m] === "number" ? Number(this.b.toString("latin1", this.memberSpans[2 * m], this.memberSpans[2 * m + 1])) : NaN;
+    if (this.memberKinds[m] !== "number") return NaN;
+    const start = this.memberSpans[2 * m];
+    const end = this.memberSpans[2 * m + 1];
+    const text = () => Number(this.b.toString("latin1", start, end));
+    if (end - start > 15) return text(); // a double holds every integer of up to 15 digits exactly; past that, round as JSON.parse does
+    // The usual change version, a few digits, read without making a string for Number().
+    let value = 0;
+    for (let k = start; k < end; k++) {
+      const digit = this.b[k] - ZERO;
+      if (digit < 0 || digit > 9) return text(); // a sign, a fraction or an exponent
+      value = 10 * value + digit;
+    }
+    return value;
   }
 
   /** One value; `element`: an array element of the page, whose members are read. */
@@ -360,26 +372,30 @@ class Scanner {
   /** -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
   private number(): void {
     const b = this.b;
-    const start = this.i;
-    if (b[this.i] === MINUS) this.i++;
-    if (b[this.i] === ZERO) this.i++;
-    else this.digits();
-    if (b[this.i] === DOT) {
-      this.i++;
-      this.digits();
+    let i = this.i;
+    if (b[i] === MINUS) i++;
+    if (b[i] === ZERO) i++;
+    else i = this.digits(i);
+    if (b[i] === DOT) i = this.digits(i + 1);
+    if ((b[i] | 0x20) === 0x65 /* e or E */) {
+      i++;
+      if (b[i] === 0x2b || b[i] === MINUS) i++;
+      i = this.digits(i);
     }
-    if ((b[this.i] | 0x20) === 0x65 /* e or E */) {
-      this.i++;
-      if (b[this.i] === 0x2b || b[this.i] === MINUS) this.i++;
-      this.digits();
-    }
-    this.copy(start, this.i);
+    this.copy(this.i, i);
+    this.i = i;
   }
 
-  private digits(): void {
-    const start = this.i;
-    while (this.b[this.i] >= ZERO && this.b[this.i] <= NINE) this.i++;
-    if (this.i === start) this.fail("expected a digit");
+  /** Where the digits from `i` end; at least one. */
+  private digits(i: number): number {
+    const b = this.b;
+    const start = i;
+    while (b[i] >= ZERO && b[i] <= NINE) i++;
+    if (i === start) {
+      this.i = i;
+      this.fail("expected a digit");
+    }
+    return i;
   }
 
   private literal(word: Buffer): boolean {
@@ -391,7 +407,11 @@ class Scanner {
 
   /** Bytes [from, to) of the input, which need no escaping, to the output. */
   private copy(from: number, to: number): void {
-    for (let k = from; k < to; k++) this.out[this.o++] = this.b[k];
+    const b = this.b;
+    const out = this.out;
+    let o = this.o;
+    for (let k = from; k < to; k++) out[o++] = b[k];
+    this.o = o;
   }
 
   private whitespace(): void {
@@ -413,6 +433,7 @@ class Scanner {
     if (escaped) return MEMBERS.indexOf(JSON.parse(this.b.toString("utf8", start, end)) as (typeof MEMBERS)[number]);
     // Compared in place: a string per member name would be made for nearly every member read.
     const length = end - start - 2;
+    if (length !== 2 && length !== 13) return -1; // neither id nor changeVersion: most names
     for (let m = 0; m < MEMBER_BYTES.length; m++) {
       const name = MEMBER_BYTES[m];
       if (name.length !== length) continue;

@@ -74,6 +74,9 @@ describe("scanJson", () => {
     ['{"ChangeVersion":-3}', -3],
     ['{"changeVersion":null,"ChangeVersion":7}', 7],
     ['{"changeVersion":1.5e3}', 1500],
+    ['{"changeVersion":0}', 0],
+    ['{"changeVersion":999999999999999}', 999999999999999],
+    ['{"changeVersion":12345678901234567}', 12345678901234568], // rounded, as JSON.parse rounds it
     ['{"changeVersion":"12"}', null],
     ['{"x":{"changeVersion":12}}', null],
     ['{"changeversion":12}', null],

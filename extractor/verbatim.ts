@@ -322,8 +322,15 @@ class Scanner {
         const v = words.getInt32(i, true);
         const quote = v ^ 0x22222222;
         const backslash = v ^ 0x5c5c5c5c;
-        if ((((quote - 0x01010101) & ~quote) | ((backslash - 0x01010101) & ~backslash) | ((v - 0x20202020) & ~v)) & 0x80808080) break;
-        outWords.setInt32(o, v, true);
+        const stops = (((quote - 0x01010101) & ~quote) | ((backslash - 0x01010101) & ~backslash) | ((v - 0x20202020) & ~v)) & 0x80808080;
+        outWords.setInt32(o, v, true); // room: escaping never more than doubles, and bytes after a stop are written over
+        if (stops !== 0) {
+          // The lowest flagged byte is the first stop (a borrow only flags bytes above a true one).
+          const plain = (31 - Math.clz32(stops & -stops)) >> 3;
+          i += plain;
+          o += plain;
+          break;
+        }
         i += 4;
         o += 4;
       }

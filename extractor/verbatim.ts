@@ -317,7 +317,7 @@ class Scanner {
     for (;;) {
       // Four bytes at a time while none of them stops the run: a word has a byte equal to 0 (after the
       // xor, a quote or backslash) or under 0x20 exactly when (w - 0x01…01) & ~w, resp. (w - 0x20…20) & ~w,
-      // has a high bit set. On real pages this made the scan about 40% faster than a byte loop.
+      // has a high bit set. On simulator pages the scan is 1.35–1.4 times as fast as with the byte loop alone.
       while (i <= wordsEnd) {
         const v = words.getInt32(i, true);
         const quote = v ^ 0x22222222;

@@ -109,6 +109,20 @@ describe("scanJson", () => {
         }
   });
 
+  test("a page that is a view into a larger buffer, at any alignment", () => {
+    const text = '[{"id":"first","s":"a long string value, then an escape: \\" and more"},{"id":"second","n":12}]';
+    const expected = texts(text);
+    for (let offset = 0; offset < 8; offset++) {
+      const memory = Buffer.alloc(offset + text.length + 8, "\"");
+      memory.write(text, offset);
+      const page = scanJson(memory.subarray(offset, offset + text.length));
+      if (page.kind !== "array") throw new Error(`not an array: ${page.kind}`);
+      const found = page.elements;
+      expect(Array.from({ length: found.count }, (_, i) => JSON.parse(`"${found.escaped.toString("utf8", found.dataStart(i), found.dataEnd(i))}"`))).toEqual(expected);
+      expect([found.id(0), found.id(1)]).toEqual(["first", "second"]);
+    }
+  });
+
   test("a control character at any offset of a long string is rejected", () => {
     for (const control of ["\u0000", "\t", "\n", "\u001f"])
       for (let at = 0; at < 9; at++) {

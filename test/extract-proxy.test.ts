@@ -2,6 +2,8 @@
 // through the proxy HTTP_PROXY names (credentials from its URL), goes direct to the hosts in NO_PROXY,
 // and says clearly when the proxy refuses it or a proxy variable is not a proxy URL. The proxy is a real
 // CONNECT proxy (test/support/proxy.ts), which alone resolves the API's host name.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { startSimulator, type Simulator } from "../simulator/server.js";
 import { settingsFor, tempLake } from "./support/extract.js";
 import { envOf, runCli, type Env } from "./support/extract-cli.js";
@@ -46,6 +48,22 @@ describe("an API behind an outbound proxy", () => {
       `extract failed: Cannot read the Ed-Fi API root document at http://${API_HOST}:${port}/: EPROXYREFUSED the proxy ${wrong.replace("wrong-s3cret", "***")} refused to connect to ${API_HOST}:${port} with 407 Proxy Authentication Required (check the user name and password in HTTPS_PROXY / HTTP_PROXY)`,
     );
     expect(proxy.refused).toEqual([`${API_HOST}:${port}`]);
+  });
+
+  // The root document may send the token and data requests to another host than the one the proxy lets
+  // through (here the simulator's own address): they fail as the root document's request would.
+  test("the proxy refuses a host the root document names: one clear line, exit 1, nothing landed, no retries", async () => {
+    await proxy.close();
+    proxy = await startProxy({ forbidden: [`127.0.0.1:${port}`] });
+    const lake = tempLake();
+    const run = await runCli(["--resources", "schools"], env({ EDFI_API_BASE_URL: `http://${API_HOST}:${port}`, HTTP_PROXY: proxy.url(CREDENTIALS), LAKE_URI: lake }));
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `extract failed: POST token request failed after 1 attempt: EPROXYREFUSED the proxy ${proxy.url("district:***")} refused to connect to 127.0.0.1:${port} with 403 Forbidden (the proxy does not allow that host: have 127.0.0.1 allowed, or list it in NO_PROXY if it is reachable directly)`,
+    );
+    expect(proxy.refused).toEqual([`127.0.0.1:${port}`]);
+    expect(existsSync(join(lake, "edfi"))).toBe(false);
+    expect(run.stdout + run.stderr).not.toContain("pr0xy-s3cret");
   });
 
   test("a proxy variable that is not a proxy URL is a settings error naming it, exit 2", async () => {

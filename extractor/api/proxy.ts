@@ -28,7 +28,10 @@ type Connect = (options: Connecting, callback: (error: Error | null, socket: Soc
 function explainRefusal(proxy: string, options: Connecting, error: Error | null): Error | null {
   const status = Number(/^Bad response: (\d+)$/.exec(error?.message ?? "")?.[1]);
   if (!error || !status) return error;
-  const hint = status === 407 ? " (check the user name and password in HTTPS_PROXY / HTTP_PROXY)" : "";
+  const hint =
+    status === 407 ? " (check the user name and password in HTTPS_PROXY / HTTP_PROXY)"
+    : status === 403 ? ` (the proxy does not allow that host: have ${options.host} allowed, or list it in NO_PROXY if it is reachable directly)`
+    : "";
   const message = `the proxy ${redact(proxy, [])} refused to connect to ${options.host}:${options.port} with ${describeStatus(status)}${hint}`;
   return Object.assign(new Error(message), { code: REFUSED });
 }

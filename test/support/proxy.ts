@@ -7,8 +7,11 @@ import { connect, type AddressInfo, type Socket } from "node:net";
 export const API_HOST = "ods.district.test";
 export const PROXY_CREDENTIALS = "district:pr0xy-s3cret";
 
-/** A forward proxy that tunnels CONNECT requests, once they carry PROXY_CREDENTIALS, and logs their targets. */
-export async function startProxy() {
+/**
+ * A forward proxy that tunnels CONNECT requests, once they carry PROXY_CREDENTIALS, and logs their
+ * targets. `forbidden`: targets ("host:port") its allow-list leaves out, refused with a 403.
+ */
+export async function startProxy({ forbidden = [] as string[] } = {}) {
   const tunnels: string[] = [];
   const refused: string[] = [];
   const server = createServer((_request, response) => response.writeHead(405).end());
@@ -16,6 +19,11 @@ export async function startProxy() {
     if (request.headers["proxy-authorization"] !== `Basic ${Buffer.from(PROXY_CREDENTIALS).toString("base64")}`) {
       refused.push(request.url!);
       client.end("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n");
+      return;
+    }
+    if (forbidden.includes(request.url!)) {
+      refused.push(request.url!);
+      client.end("HTTP/1.1 403 Forbidden\r\n\r\n");
       return;
     }
     tunnels.push(request.url!);

@@ -1,5 +1,6 @@
 // Memory for the pages' bytes, reused. An extract moves each page's body and its escaped copy (about
-// half a MB) through the process in a couple of milliseconds. Allocated afresh, that memory is freed
+// three quarters of a MB: the scan takes room for twice the body) through the process in a couple of
+// milliseconds. Allocated afresh, that memory is freed
 // only once the garbage collector finds its Buffer dead, and a page that waited for the writer has been
 // promoted to the old generation by then: its memory waited for a full collection, and V8 ran about
 // 40 per extract of 1.2 M records to keep up. Reused, a few dozen buffers serve the whole run: in

@@ -208,16 +208,20 @@ class Scanner {
     if (this.memberKinds[m] !== "number") return NaN;
     const start = this.memberSpans[2 * m];
     const end = this.memberSpans[2 * m + 1];
-    const text = () => Number(this.b.toString("latin1", start, end));
-    if (end - start > 15) return text(); // a double holds every integer of up to 15 digits exactly; past that, round as JSON.parse does
-    // The usual change version, a few digits, read without making a string for Number().
-    let value = 0;
-    for (let k = start; k < end; k++) {
-      const digit = this.b[k] - ZERO;
-      if (digit < 0 || digit > 9) return text(); // a sign, a fraction or an exponent
-      value = 10 * value + digit;
+    // The usual change version, a few digits, is read without making a string for Number(): a double
+    // holds every integer of up to 15 digits exactly. Anything else (a sign, a fraction, an exponent,
+    // more digits) is read as JSON.parse reads it.
+    if (end - start <= 15) {
+      let value = 0;
+      let k = start;
+      for (; k < end; k++) {
+        const digit = this.b[k] - ZERO;
+        if (digit < 0 || digit > 9) break;
+        value = 10 * value + digit;
+      }
+      if (k === end) return value;
     }
-    return value;
+    return Number(this.b.toString("latin1", start, end));
   }
 
   /** One value; `element`: an array element of the page, whose members are read. */

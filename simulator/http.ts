@@ -27,7 +27,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   send(res, status, JSON.stringify(body), { "Content-Type": "application/json; charset=utf-8", ...headers });
 }
 
-export function send(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
+export function send(res: ServerResponse, status: number, body: string | Buffer, headers: Record<string, string>): void {
   res.writeHead(status, { ...headers, "Content-Length": Buffer.byteLength(body) });
   res.end(body);
 }

@@ -9,7 +9,7 @@ import { badRequest, notFound } from "./http.js";
 const MAX_AGGREGATE_ID = 2147483647;
 
 export interface Reply {
-  body: string;
+  body: Buffer;
   headers: Record<string, string>;
   records: number;
 }
@@ -101,19 +101,104 @@ function isoWithoutZone(ms: number): string {
   return `${isoDayPrefix}${clock}.${String(inDay - seconds * 1000).padStart(3, "0")}`;
 }
 
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+
+/**
+ * A reply body written in place, growing as needed. A page's records go straight into one Buffer: built
+ * as strings, they were joined into a page, which the server then encoded again (a sixth of a page's CPU).
+ */
+class BodyWriter {
+  private bytes: Buffer;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.bytes = Buffer.allocUnsafe(capacity);
+  }
+
+  private room(most: number): void {
+    if (this.length + most <= this.bytes.length) return;
+    const larger = Buffer.allocUnsafe(Math.max(2 * this.bytes.length, this.length + most));
+    this.bytes.copy(larger, 0, 0, this.length);
+    this.bytes = larger;
+  }
+
+  byte(value: number): void {
+    this.room(1);
+    this.bytes[this.length++] = value;
+  }
+
+  /** Text known to be ASCII (hex ids, digits, names of fields): copied in JavaScript, cheaper than a call to encode. */
+  ascii(text: string): void {
+    this.room(text.length);
+    const bytes = this.bytes;
+    let at = this.length;
+    for (let i = 0; i < text.length; i++) bytes[at++] = text.charCodeAt(i);
+    this.length = at;
+  }
+
+  /** Any text, as UTF-8 (at most 3 bytes per UTF-16 unit). */
+  utf8(text: string): void {
+    this.room(3 * text.length);
+    this.length += this.bytes.write(text, this.length);
+  }
+
+  /** The object just written by utf8(), of `start` on, spliced into the enclosing one: its braces dropped, a comma before. */
+  spliceObject(start: number): void {
+    this.bytes[start] = COMMA;
+    this.length--;
+  }
+
+  done(): Buffer {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
 /** A stored record as the API renders it: `id` first, then the record's fields, then `_etag` (and, on 7.x, `_lastModifiedDate`). */
-export function renderRecord(ctx: Pick<ReadContext, "profile" | "instance">, stored: StoredRecord): string {
-  const ms = timestampMsOf(stored.cv, ctx.instance.options.years);
-  // ODS writes 7 fractional digits.
-  const modified = ctx.profile.lastModifiedDate ? `,"_lastModifiedDate":"${isoWithoutZone(ms)}0000Z"` : "";
+function writeRecord(out: BodyWriter, profile: Profile, stored: StoredRecord, epochMs: number): void {
+  const ms = epochMs + stored.cv * 1000;
+  out.ascii('{"id":"');
+  out.ascii(stored.id); // ids are hex
+  out.byte(QUOTE);
   // The record's own JSON spliced in: cheaper than a merged copy of the record to stringify.
   const fields = JSON.stringify(stored.record);
-  return `{"id":${JSON.stringify(stored.id)}${fields.length > 2 ? "," + fields.slice(1, -1) : ""},"_etag":"${etag(ms)}"${modified}}`;
+  if (fields.length > 2) {
+    const start = out.length;
+    out.utf8(fields);
+    out.spliceObject(start);
+  }
+  out.ascii(',"_etag":"');
+  out.ascii(etag(ms));
+  // ODS writes 7 fractional digits.
+  if (profile.lastModifiedDate) {
+    out.ascii('","_lastModifiedDate":"');
+    out.ascii(isoWithoutZone(ms));
+    out.ascii("0000Z");
+  }
+  out.ascii('"}');
+}
+
+/** One record's JSON as the API sends it, as a string (tests compare the lake's lines with it). */
+export function renderRecord(ctx: Pick<ReadContext, "profile" | "instance">, stored: StoredRecord): string {
+  return renderedRecord(ctx, stored).toString();
+}
+
+function renderedRecord(ctx: Pick<ReadContext, "profile" | "instance">, stored: StoredRecord): Buffer {
+  const out = new BodyWriter(1024);
+  writeRecord(out, ctx.profile, stored, timestampMsOf(0, ctx.instance.options.years));
+  return out.done();
 }
 
 function page(ctx: ReadContext, positions: number[], headers: Record<string, string>): Reply {
-  const items = positions.map((p) => renderRecord(ctx, ctx.store.at(p, ctx.snapshot) as StoredRecord));
-  return { body: `[${items.join(",")}]`, headers, records: items.length };
+  const out = new BodyWriter(512 * positions.length + 2);
+  const epochMs = timestampMsOf(0, ctx.instance.options.years);
+  out.byte(0x5b);
+  for (let i = 0; i < positions.length; i++) {
+    if (i > 0) out.byte(COMMA);
+    writeRecord(out, ctx.profile, ctx.store.at(positions[i], ctx.snapshot) as StoredRecord, epochMs);
+  }
+  out.byte(0x5d);
+  return { body: out.done(), headers, records: positions.length };
 }
 
 /** GET /ed-fi/{resource}: offset paging on every version, cursor paging (pageToken/pageSize) on 7.3+. */
@@ -154,8 +239,7 @@ export function item(ctx: ReadContext, id: string): Reply {
   const position = ctx.store.positionOfId(id);
   const stored = position === undefined ? undefined : ctx.store.at(position, ctx.snapshot);
   if (!stored || stored.id !== id) throw notFound();
-  const body = renderRecord(ctx, stored);
-  return { body, headers: {}, records: 1 };
+  return { body: renderedRecord(ctx, stored), headers: {}, records: 1 };
 }
 
 /** GET /ed-fi/{resource}/partitions?number=N (7.3+): up to N page tokens splitting the records evenly. */
@@ -166,7 +250,7 @@ export function partitions(ctx: ReadContext): Reply {
   const n = Math.min(number, Math.max(1, set.size));
   const starts = Array.from({ length: n }, (_, i) => (i === 0 ? 0 : (set.positionAt(Math.floor((i * set.size) / n)) as number)));
   const pageTokens = starts.map((start, i) => encodeToken(start + 1, i + 1 < n ? starts[i + 1] : MAX_AGGREGATE_ID));
-  return { body: JSON.stringify({ pageTokens }), headers: {}, records: 0 };
+  return { body: Buffer.from(JSON.stringify({ pageTokens })), headers: {}, records: 0 };
 }
 
 function changeLog<T extends { changeVersion: number }>(ctx: ReadContext, entries: readonly T[], shape: (e: T) => unknown): Reply {
@@ -178,7 +262,7 @@ function changeLog<T extends { changeVersion: number }>(ctx: ReadContext, entrie
   const headers: Record<string, string> = {};
   if (flag(query, "totalCount")) headers["Total-Count"] = String(visible.length);
   const items = visible.slice(offset, offset + limit).map(shape);
-  return { body: JSON.stringify(items), headers, records: items.length };
+  return { body: Buffer.from(JSON.stringify(items)), headers, records: items.length };
 }
 
 /** GET /ed-fi/{resource}/deletes: 5.x `{Id, ChangeVersion}`; 6.x+ `{id, changeVersion, keyValues}`. */

@@ -202,7 +202,7 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
       const set = store.query(ctx.snapshot);
       const target = set.positionAt(faults.malformed.rank ?? Math.floor(set.size / 2));
       if (target !== undefined && body.includes(`"id":"${store.idFor(target)}"`)) {
-        body = body.slice(0, Math.floor(body.length / 2));
+        body = body.subarray(0, Math.floor(body.length / 2));
         stats.faults.malformed = (stats.faults.malformed ?? 0) + 1;
       }
     }

@@ -1,7 +1,8 @@
 import { timestampOf } from "../simulator/instance.js";
 import { PROFILES } from "../simulator/profile.js";
 import { hex32, hexId } from "../simulator/random.js";
-import { renderRecord } from "../simulator/resources.js";
+import { Instance } from "../simulator/instance.js";
+import { list, renderRecord } from "../simulator/resources.js";
 import type { StoredRecord } from "../simulator/store.js";
 
 /** What ODS sends for `_etag`: DateTime.ToBinary() of the last-modified time (ticks since year 1, UTC kind bit 62). */
@@ -31,9 +32,38 @@ describe("renderRecord", () => {
     expect(renderRecord(context("5.3", years), stored(record, cv))).toBe(JSON.stringify({ id: "0123456789abcdef0123456789abcdef", ...record, _etag: toBinary(time) }));
   });
 
+  test("renders text of any length and any characters as UTF-8 (the body grows past its first size)", () => {
+    const long = { note: "é€😀\u2028\"\\\n".repeat(700), plain: "x".repeat(3000) };
+    const rendered = renderRecord(context("7.3", [2025]), stored(long, 42));
+    expect(JSON.parse(rendered)).toEqual({ id: "0123456789abcdef0123456789abcdef", ...long, _etag: expect.any(String), _lastModifiedDate: expect.any(String) });
+    expect(rendered).toBe(JSON.stringify(JSON.parse(rendered)));
+  });
+
   test("renders a record without fields as the id and _etag alone", () => {
     const rendered = JSON.parse(renderRecord(context("5.3", [2025]), stored({}, 7)));
     expect(Object.keys(rendered)).toEqual(["id", "_etag"]);
+  });
+});
+
+describe("list", () => {
+  const instance = new Instance({ seed: 7, students: 40, years: [2025], dataStandard: 5, context: null, snapshots: false });
+  const page = (version: "5.3" | "7.3", resource: string, query: string) =>
+    list({ profile: PROFILES[version], instance, store: instance.stores.get(resource)!, snapshot: Number.MAX_SAFE_INTEGER, query: new URLSearchParams(query) }).body.toString();
+
+  test.each([
+    ["7.3", "students", "offset=0&limit=25"],
+    ["5.3", "studentSectionAssociations", "offset=10&limit=100"],
+    ["7.3", "studentSchoolAttendanceEvents", "offset=3&limit=7"],
+  ] as const)("a %s page of %s (%s) is the records as renderRecord renders them, in a JSON array", (version, resource, query) => {
+    const records = [...instance.current(resource)];
+    const { offset, limit } = Object.fromEntries(new URLSearchParams(query)) as Record<string, string>;
+    const expected = records.slice(Number(offset), Number(offset) + Number(limit)).map((r) => renderRecord({ profile: PROFILES[version], instance }, r));
+    expect(expected.length).toBeGreaterThan(1);
+    expect(page(version, resource, query)).toBe(`[${expected.join(",")}]`);
+  });
+
+  test("a page past the last record is an empty array", () => {
+    expect(page("7.3", "students", "offset=100000&limit=25")).toBe("[]");
   });
 });
 

@@ -140,13 +140,16 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
   return { year, full: !incremental, min: incremental ? watermark + 1 : undefined, max, snapshotHeaders, snapshot, strategy };
 }
 
-/** The API paths of `entries` the API refuses this client for `year` (403: its claim set does not cover them), each asked for no records. */
-async function refusedResources(api: ApiShape, client: ApiClient, year: number, entries: CatalogEntry[]): Promise<string[]> {
+/**
+ * The API paths of `entries` the API refuses this client for `year` (403: its claim set does not cover
+ * them), each asked for no records: their records, or with `sub` "/deletes" their change queries.
+ */
+async function refusedResources(api: ApiShape, client: ApiClient, year: number, entries: CatalogEntry[], sub = ""): Promise<string[]> {
   const refused = await Promise.all(
     entries.map((entry) => {
       const path = entry.paths[api.dataStandard] as string;
       // Not through the run's request slots: after a refused read, the other resources' reads hold them.
-      return client.get(`${api.dataUrl(year)}ed-fi/${path}?limit=0`, `${path} ${year} probe`).then(
+      return client.get(`${api.dataUrl(year)}ed-fi/${path}${sub}?limit=0`, `${path}${sub} ${year} probe`).then(
         (response) => (response.status === 403 ? [path] : []),
         () => [], // a probe that fails otherwise names nothing
       );
@@ -155,21 +158,35 @@ async function refusedResources(api: ApiShape, client: ApiClient, year: number, 
   return refused.flat();
 }
 
-function refusalError(year: number, paths: string[]): ExtractError {
+/**
+ * An error naming every resource of the plan's year the client may not read, or undefined when it may
+ * read them all: their records first, then, when the API has change queries, their deletes (a claim set
+ * can allow the one and not the other, and incremental runs need both). The district fixes the claim
+ * set once rather than once per resource.
+ */
+async function accessError(api: ApiShape, client: ApiClient, plan: YearPlan, entries: CatalogEntry[]): Promise<ExtractError | undefined> {
+  const { year } = plan;
+  const refused = await refusedResources(api, client, year, entries);
+  if (refused.length) {
+    return new ExtractError(
+      `The API refuses this client ${refused.length} resource(s) of school year ${year} (HTTP 403): ${refused.join(", ")}. ` +
+        "Ask the API's administrator to give the client's claim set read access to them: the AMT reads every resource the extractor asks for.",
+    );
+  }
+  if (plan.max === undefined) return undefined;
+  const changes = await refusedResources(api, client, year, entries, "/deletes");
+  if (!changes.length) return undefined;
+  const logs = api.keyChanges ? "/deletes and /keyChanges" : "/deletes";
   return new ExtractError(
-    `The API refuses this client ${paths.length} resource(s) of school year ${year} (HTTP 403): ${paths.join(", ")}. ` +
-      "Ask the API's administrator to give the client's claim set read access to them: the AMT reads every resource the extractor asks for.",
+    `The API lets this client read the records of ${changes.length} resource(s) of school year ${year} but refuses their changes (${logs}, HTTP 403): ${changes.join(", ")}. ` +
+      "Ask the API's administrator to let the client's claim set read their changes too: incremental runs read them to remove what the district deleted.",
   );
 }
 
-/**
- * `error`, or, when it is the API refusing a read, an error naming every resource of the year the
- * client may not read, so that the district fixes the claim set once rather than once per resource.
- */
-async function explainRefusal(api: ApiShape, client: ApiClient, year: number, entries: CatalogEntry[], error: unknown): Promise<unknown> {
+/** `error`, or, when it is the API refusing a read, the error of accessError. */
+async function explainRefusal(api: ApiShape, client: ApiClient, plan: YearPlan, entries: CatalogEntry[], error: unknown): Promise<unknown> {
   if (!(error instanceof ReadError && error.status === 403)) return error;
-  const paths = await refusedResources(api, client, year, entries);
-  return paths.length ? refusalError(year, paths) : error;
+  return (await accessError(api, client, plan, entries)) ?? error;
 }
 
 /** Catch-up rounds a live full walk may take (catchUp) before its resource is reported unsettled. */
@@ -408,16 +425,16 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
         plans.map((plan) =>
           extractYear(plan).catch(async (error: unknown) => {
             failed = true;
-            throw await explainRefusal(api, client, plan.year, entries, error);
+            throw await explainRefusal(api, client, plan, entries, error);
           }),
         ),
       );
       await placeholdersForAbsentResources(lake, api, years, runId);
     } else {
-      // A dry run also checks that the client may read every resource: the first run's usual failure.
+      // A dry run also checks that the client may read every resource and its changes: the first runs' usual failure.
       for (const plan of plans) {
-        const refused = await refusedResources(api, client, plan.year, entries);
-        if (refused.length) throw refusalError(plan.year, refused);
+        const problem = await accessError(api, client, plan, entries);
+        if (problem) throw problem;
       }
     }
     manifest.status = "succeeded";

@@ -11,12 +11,15 @@
 //                               resource (updates, deletes, delete-then-reinsert) — the offset-paging hazard
 //   forbidden=assessments+grades  resources the client's claim set does not cover: every request for
 //                               them (deletes and key changes included) is refused with 403
+//   forbiddenChanges=grades     resources whose records the claim set lets the client read but not their
+//                               changes: their /deletes and /keyChanges are refused with 403
 // Whether a request fails is a pure function of (seed, request, how many times it was asked before), so a
 // retried request eventually succeeds and a run's faults do not depend on the order requests arrive in.
 import { z } from "zod";
 import { hash32, stringHash } from "./random.js";
 
 const fraction = z.coerce.number().min(0).max(1);
+const resourceList = z.string().regex(/^[a-zA-Z]+(\+[a-zA-Z]+)*$/).optional();
 
 const FaultSpec = z
   .object({
@@ -33,7 +36,8 @@ const FaultSpec = z
     revoke: z.coerce.number().int().min(1).optional(),
     malformed: z.string().regex(/^[a-zA-Z]+(:\d+)?$/).optional(),
     writes: fraction.default(0),
-    forbidden: z.string().regex(/^[a-zA-Z]+(\+[a-zA-Z]+)*$/).optional(),
+    forbidden: resourceList,
+    forbiddenChanges: resourceList,
   })
   .strict();
 
@@ -46,6 +50,8 @@ export interface Faults {
   readonly malformed: { resource: string; rank: number | undefined } | undefined;
   /** API paths refused with 403. */
   readonly forbidden: ReadonlySet<string>;
+  /** API paths whose /deletes and /keyChanges are refused with 403. */
+  readonly forbiddenChanges: ReadonlySet<string>;
   /** The fault for this request, if any (counts repeats of the same request). */
   decide(requestKey: string): FaultKind | undefined;
   /** Whether concurrent writes precede this list request. */
@@ -91,6 +97,7 @@ export function parseFaults(spec: string | undefined, seed: number): Faults {
       ? { resource: malformedResource, rank: malformedRank === undefined ? undefined : Number(malformedRank) }
       : undefined,
     forbidden: new Set(f.forbidden?.split("+")),
+    forbiddenChanges: new Set(f.forbiddenChanges?.split("+")),
     decide(requestKey) {
       let u = draw(requestKey, 1);
       for (const [kind, p] of table) {

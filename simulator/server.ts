@@ -160,12 +160,14 @@ export async function startSimulator(overrides: Partial<SimulatorOptions> = {}):
     const [, path, sub] = /^\/([A-Za-z]+)(?:\/([A-Za-z0-9]+))?\/?$/.exec(rest) ?? [];
     const entry = path ? entryByPath(path, dataStandard) : undefined;
     const store = entry && instance.storeFor(entry);
-    if (!entry || !store || (!options.changeQueries && (sub === "deletes" || sub === "keyChanges"))) throw notFound();
+    const changeLog = sub === "deletes" || sub === "keyChanges";
+    if (!entry || !store || (!options.changeQueries && changeLog)) throw notFound();
     labels.set(req, `${req.method} ${path}${sub && ["deletes", "keyChanges", "partitions"].includes(sub) ? "/" + sub : sub ? "/{id}" : ""}`);
     if (req.method !== "GET") throw new HttpError(405, "method-not-allowed", "Method Not Allowed", "The simulator is read-only.", [], { Allow: "GET" });
     tokens.authorize(req);
-    if (faults.forbidden.has(path)) {
-      throw new HttpError(403, "security:authorization:access-denied:resource", "Authorization Denied", "Access to the requested data could not be authorized. The API client's assigned claim set does not grant the 'Read' action on this resource.");
+    if (faults.forbidden.has(path) || (changeLog && faults.forbiddenChanges.has(path))) {
+      const action = faults.forbidden.has(path) ? "Read" : "ReadChanges";
+      throw new HttpError(403, "security:authorization:access-denied:resource", "Authorization Denied", `Access to the requested data could not be authorized. The API client's assigned claim set does not grant the '${action}' action on this resource.`);
     }
 
     dataRequests++;

@@ -133,6 +133,29 @@ describe("npm run extract: run-time failures", () => {
       expect(await lake.readJson<Manifest>(manifestPath(runIdOf(result.stdout)))).toMatchObject({ status: "failed", years: [] });
       expect(filesBelow(lakeUri).filter((path) => path.startsWith("_commits/"))).toEqual([]);
     }));
+
+  test("resources whose changes the claim set does not cover: named at once by a dry run and by the incremental run that needs them, which commits nothing", () =>
+    withSimulator({ faults: "forbiddenChanges=studentSchoolAttendanceEvents+grades" }, async (sim) => {
+      const lakeUri = tempLake();
+      const refusal = [
+        "extract failed: The API lets this client read the records of 2 resource(s) of school year 2025 but refuses their changes (/deletes and /keyChanges, HTTP 403): studentSchoolAttendanceEvents, grades. " +
+          "Ask the API's administrator to let the client's claim set read their changes too: incremental runs read them to remove what the district deleted.",
+      ];
+      const dryRun = await runCli(["--dry-run"], envOf(settingsFor(sim, lakeUri)));
+      expect(dryRun.code).toBe(1);
+      expect(dryRun.stderr.trim().split("\n")).toEqual(refusal);
+      // A first run, a full snapshot, reads no changes.
+      expect((await runCli([], envOf(settingsFor(sim, lakeUri)))).code).toBe(0);
+      const lake = openLake(lakeUri);
+      const watermark = (await lake.readJson<State>(STATE_PATH))?.years["2025"]?.watermark;
+      expect(watermark).toEqual(expect.any(Number));
+      sim.mutate(0.05);
+      const result = await runCli([], envOf(settingsFor(sim, lakeUri)));
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split("\n")).toEqual(refusal);
+      expect((await lake.readJson<State>(STATE_PATH))?.years["2025"]?.watermark).toBe(watermark);
+      expect(await lake.readJson<Manifest>(manifestPath(runIdOf(result.stdout)))).toMatchObject({ status: "failed", years: [] });
+    }));
 });
 
 test("no secret or bearer token reaches the output, the manifest, the state or any lake file, even with retries and token refreshes", async () => {

@@ -147,6 +147,23 @@ describe("fault injection", () => {
     }
   });
 
+  test("forbiddenChanges=a+b refuses only the /deletes and /keyChanges of those resources with 403", async () => {
+    expect(() => parseFaults("forbiddenChanges=grades+", 1)).toThrow(/forbiddenChanges/);
+    const sim = await startSimulator({ students: 20, faults: "forbiddenChanges=grades+students" });
+    try {
+      const api = await client(sim);
+      for (const path of ["grades/deletes", "grades/keyChanges", "students/deletes"]) {
+        const refused = await api.get(path);
+        expect(refused.status).toBe(403);
+        expect(refused.json()).toMatchObject({ status: 403, title: "Authorization Denied", detail: expect.stringContaining("'ReadChanges' action") });
+      }
+      expect((await api.get("grades?limit=1")).status).toBe(200);
+      expect((await api.get("sections/deletes")).status).toBe(200);
+    } finally {
+      await sim.stop();
+    }
+  });
+
   test("latency-ms delays every data response", async () => {
     const sim = await startSimulator({ students: 20, latencyMs: 150 });
     try {

@@ -103,10 +103,15 @@ function isoWithoutZone(ms: number): string {
 
 const QUOTE = 0x22;
 const COMMA = 0x2c;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+
+/** What rendering a record reads: the version's shapes, and the years that date change versions. */
+type RenderContext = Pick<ReadContext, "profile" | "instance">;
 
 /**
  * A reply body written in place, growing as needed. A page's records go straight into one Buffer: built
- * as strings, they were joined into a page, which the server then encoded again (a sixth of a page's CPU).
+ * as strings, they were joined into a page, which the server then encoded again (about a fifth of a page's CPU).
  */
 class BodyWriter {
   private bytes: Buffer;
@@ -155,8 +160,8 @@ class BodyWriter {
 }
 
 /** A stored record as the API renders it: `id` first, then the record's fields, then `_etag` (and, on 7.x, `_lastModifiedDate`). */
-function writeRecord(out: BodyWriter, profile: Profile, stored: StoredRecord, epochMs: number): void {
-  const ms = epochMs + stored.cv * 1000;
+function writeRecord(out: BodyWriter, ctx: RenderContext, stored: StoredRecord): void {
+  const ms = timestampMsOf(stored.cv, ctx.instance.options.years);
   out.ascii('{"id":"');
   out.ascii(stored.id); // ids are hex
   out.byte(QUOTE);
@@ -170,7 +175,7 @@ function writeRecord(out: BodyWriter, profile: Profile, stored: StoredRecord, ep
   out.ascii(',"_etag":"');
   out.ascii(etag(ms));
   // ODS writes 7 fractional digits.
-  if (profile.lastModifiedDate) {
+  if (ctx.profile.lastModifiedDate) {
     out.ascii('","_lastModifiedDate":"');
     out.ascii(isoWithoutZone(ms));
     out.ascii("0000Z");
@@ -179,25 +184,24 @@ function writeRecord(out: BodyWriter, profile: Profile, stored: StoredRecord, ep
 }
 
 /** One record's JSON as the API sends it, as a string (tests compare the lake's lines with it). */
-export function renderRecord(ctx: Pick<ReadContext, "profile" | "instance">, stored: StoredRecord): string {
+export function renderRecord(ctx: RenderContext, stored: StoredRecord): string {
   return renderedRecord(ctx, stored).toString();
 }
 
-function renderedRecord(ctx: Pick<ReadContext, "profile" | "instance">, stored: StoredRecord): Buffer {
+function renderedRecord(ctx: RenderContext, stored: StoredRecord): Buffer {
   const out = new BodyWriter(1024);
-  writeRecord(out, ctx.profile, stored, timestampMsOf(0, ctx.instance.options.years));
+  writeRecord(out, ctx, stored);
   return out.done();
 }
 
 function page(ctx: ReadContext, positions: number[], headers: Record<string, string>): Reply {
   const out = new BodyWriter(512 * positions.length + 2);
-  const epochMs = timestampMsOf(0, ctx.instance.options.years);
-  out.byte(0x5b);
+  out.byte(OPEN_ARRAY);
   for (let i = 0; i < positions.length; i++) {
     if (i > 0) out.byte(COMMA);
-    writeRecord(out, ctx.profile, ctx.store.at(positions[i], ctx.snapshot) as StoredRecord, epochMs);
+    writeRecord(out, ctx, ctx.store.at(positions[i], ctx.snapshot) as StoredRecord);
   }
-  out.byte(0x5d);
+  out.byte(CLOSE_ARRAY);
   return { body: out.done(), headers, records: positions.length };
 }
 

@@ -37,9 +37,17 @@ export function timestampOf(cv: number, years: readonly number[]): Date {
   return new Date(timestampMsOf(cv, years));
 }
 
-/** timestampOf in milliseconds since the epoch. */
+/** The years of the last call of timestampMsOf, and the time of their change version 0. */
+let clockYears: readonly number[] | undefined;
+let clockStartMs = 0;
+
+/** timestampOf in milliseconds since the epoch (every record served is dated: the start is kept per years list). */
 export function timestampMsOf(cv: number, years: readonly number[]): number {
-  return Date.UTC(Math.min(...years) - 1, 6, 1) + cv * 1000;
+  if (years !== clockYears) {
+    clockYears = years;
+    clockStartMs = Date.UTC(Math.min(...years) - 1, 6, 1);
+  }
+  return clockStartMs + cv * 1000;
 }
 
 export class Instance {

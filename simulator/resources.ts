@@ -111,7 +111,7 @@ type RenderContext = Pick<ReadContext, "profile" | "instance">;
 
 /**
  * A reply body written in place, growing as needed. A page's records go straight into one Buffer: built
- * as strings, they were joined into a page, which the server then encoded again (about a fifth of a page's CPU).
+ * as strings, they were joined into a page, which the server then encoded again (about a sixth of the CPU of serving a page).
  */
 class BodyWriter {
   private bytes: Buffer;

@@ -2,6 +2,7 @@
 // Every field is documented in .env-sample; a bad value is reported by name with exit code 2.
 import { z } from "zod";
 import { PROXY_VARIABLES } from "../lib/env.js";
+import { invalidRanges } from "./api/no-proxy-ranges.js";
 import { redact } from "./api/redact.js";
 import { parseLakeUri } from "./lake/index.js";
 
@@ -45,12 +46,17 @@ export class ConfigError extends Error {
 
 /**
  * The proxy variables set in `env` that do not name an HTTP proxy: a URL (or host:port) with an http or
- * https scheme. They are read where requests are made (extractor/api/proxy.ts, Google's client), not as
- * settings, but checked here: a bad one would fail the first request with a message naming no variable.
+ * https scheme; and a NO_PROXY entry written as an IP range that is not one. They are read where requests
+ * are made (extractor/api/proxy.ts, Google's client), not as settings, but checked here: a bad proxy would
+ * fail the first request with a message naming no variable, and a bad range would silently match nothing.
  */
 function proxyProblems(env: Record<string, string | undefined>): string[] {
-  return PROXY_VARIABLES.filter((name) => !/no_proxy/i.test(name) && env[name]).flatMap((name) => {
+  return PROXY_VARIABLES.filter((name) => env[name]).flatMap((name) => {
     const value = env[name] as string;
+    if (/no_proxy/i.test(name)) {
+      const invalid = invalidRanges(value);
+      return invalid.length ? [`  ${name}: not an IP range (an address and a prefix length, e.g. 10.0.0.0/8): ${invalid.map((entry) => `"${entry}"`).join(", ")}`] : [];
+    }
     // Without a scheme, HTTP clients take the scheme of the request (proxy-from-env does).
     const text = value.includes("://") ? value : `http://${value}`;
     const url = URL.canParse(text) ? new URL(text) : undefined;

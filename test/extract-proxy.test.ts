@@ -1,7 +1,7 @@
 // A district network that reaches the API only through an outbound proxy: the extractor CLI tunnels
-// through the proxy HTTP_PROXY names (credentials from its URL), goes direct to the hosts in NO_PROXY,
-// and says clearly when the proxy refuses it or a proxy variable is not a proxy URL. The proxy is a real
-// CONNECT proxy (test/support/proxy.ts), which alone resolves the API's host name.
+// through the proxy HTTP_PROXY names (credentials from its URL), goes direct to the hosts and address
+// ranges in NO_PROXY, and says clearly when the proxy refuses it or a proxy variable is not a proxy URL.
+// The proxy is a real CONNECT proxy (test/support/proxy.ts), which alone resolves the API's host name.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { startSimulator, type Simulator } from "../simulator/server.js";
@@ -40,6 +40,16 @@ describe("an API behind an outbound proxy", () => {
     expect(proxy.tunnels).toEqual([]);
   });
 
+  // proxy-from-env reads NO_PROXY's entries as host names only; the extractor reads its IP ranges too.
+  test("NO_PROXY names an IP range holding the API's address: requests go direct; a range without it does not", async () => {
+    const direct = await runCli(["--resources", "schools"], env({ http_proxy: proxy.url(CREDENTIALS), no_proxy: ".district.org,127.0.0.0/8" }));
+    expect(direct.code).toBe(0);
+    expect(proxy.tunnels).toEqual([]);
+    const proxied = await runCli(["--resources", "schools"], env({ http_proxy: proxy.url(CREDENTIALS), NO_PROXY: "10.0.0.0/8,::1/128" }));
+    expect(proxied.code).toBe(0);
+    expect(proxy.tunnels).toContain(`127.0.0.1:${port}`);
+  });
+
   test("the proxy refuses the credentials: one clear line naming the proxy, exit 1, no retries", async () => {
     const wrong = proxy.url("district:wrong-s3cret");
     const run = await runCli(["--resources", "schools"], env({ EDFI_API_BASE_URL: `http://${API_HOST}:${port}`, HTTP_PROXY: wrong }));
@@ -66,9 +76,10 @@ describe("an API behind an outbound proxy", () => {
     expect(run.stdout + run.stderr).not.toContain("pr0xy-s3cret");
   });
 
-  test("a proxy variable that is not a proxy URL is a settings error naming it, exit 2", async () => {
-    const run = await runCli(["--resources", "schools"], env({ HTTPS_PROXY: "socks5://user:s3cret@127.0.0.1:1080", http_proxy: "proxy.district.org:port" }));
+  test("a proxy variable that is not a proxy URL, or a NO_PROXY range that is not a range, is a settings error naming it, exit 2", async () => {
+    const run = await runCli(["--resources", "schools"], env({ HTTPS_PROXY: "socks5://user:s3cret@127.0.0.1:1080", http_proxy: "proxy.district.org:port", NO_PROXY: "localhost,10.0.0.0/33,10.1.0.0/16" }));
     expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`  NO_PROXY: not an IP range (an address and a prefix length, e.g. 10.0.0.0/8): "10.0.0.0/33"\n`);
     expect(run.stderr).toContain(`  HTTPS_PROXY: must be an http or https proxy URL, e.g. http://proxy.district.org:3128 (got "socks5://user:***@127.0.0.1:1080")`);
     expect(run.stderr).toContain(`  http_proxy: must be an http or https proxy URL, e.g. http://proxy.district.org:3128 (got "proxy.district.org:port")`);
     expect(run.stderr).not.toContain("s3cret");

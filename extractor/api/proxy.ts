@@ -7,6 +7,7 @@ import { Agent as HttpsAgent } from "node:https";
 import type { Socket } from "node:net";
 import { HttpProxyAgent, HttpsProxyAgent } from "hpagent";
 import { getProxyForUrl } from "proxy-from-env";
+import { inNoProxyRange } from "./no-proxy-ranges.js";
 import { redact } from "./redact.js";
 import { describeStatus } from "./retry.js";
 
@@ -43,13 +44,19 @@ function explained<T extends HttpAgent>(agent: T, proxy: string): T {
   return Object.assign(agent, { createConnection });
 }
 
+/** The proxy the environment names for `url` ("" for none): proxy-from-env's, unless the host is an address in a range of NO_PROXY. */
+function proxyForUrl(url: URL): string {
+  const proxy = getProxyForUrl(url);
+  return proxy && inNoProxyRange(url.hostname, process.env.no_proxy || process.env.NO_PROXY || "") ? "" : proxy;
+}
+
 /**
  * Agents for requests to `url`'s host, each scheme through the proxy the environment names for it
- * (HTTPS_PROXY for https, HTTP_PROXY for http; none for a host in NO_PROXY), else direct.
+ * (HTTPS_PROXY for https, HTTP_PROXY for http; none for a host or address range in NO_PROXY), else direct.
  */
 export function agentsFor(url: string, maxSockets: number): Agents {
   const options = { keepAlive: true, maxSockets };
-  const proxyFor = (protocol: string) => getProxyForUrl(Object.assign(new URL(url), { protocol }));
+  const proxyFor = (protocol: string) => proxyForUrl(Object.assign(new URL(url), { protocol }));
   const [httpProxy, httpsProxy] = [proxyFor("http:"), proxyFor("https:")];
   return {
     http: httpProxy ? explained(new HttpProxyAgent({ ...options, proxy: httpProxy }), httpProxy) : new HttpAgent(options),

@@ -8,7 +8,7 @@
 // generation may grow to twice what the last full collection left (--heap-growing-percent=100): V8's
 // own factor, up to 4 while collections are cheap, let a long run's heap reach ~40 MB around ~13 MB
 // live; with 2 it stays under ~29 MB for the same number of full collections (a whole district's
-// extract, with many more of them: 2-3% more CPU, 10-20 MB less peak RSS; README). Young
+// extract, with many more of them: 2-3% more CPU, 10-20 MB less peak RSS; bench/HISTORY.md). Young
 // collections run on the main thread alone (--no-parallel-scavenge): helper threads would take a core
 // from the API server for each of them when both share a machine.
 import { execFileSync } from "node:child_process";

@@ -76,6 +76,22 @@ describe("an API behind an outbound proxy", () => {
     expect(run.stdout + run.stderr).not.toContain("pr0xy-s3cret");
   });
 
+  test("the proxy lets the token's host through but refuses the data's: one clear line naming the request, exit 1, no retries, nothing landed", async () => {
+    await proxy.close();
+    proxy = await startProxy({ forbidden: [`127.0.0.1:${port}`], forbiddenAfter: 1 });
+    const lake = tempLake();
+    const run = await runCli(["--resources", "schools"], env({ EDFI_API_BASE_URL: `http://${API_HOST}:${port}`, HTTP_PROXY: proxy.url(CREDENTIALS), LAKE_URI: lake }));
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `extract failed: GET availableChangeVersions 2025 failed after 1 attempt: EPROXYREFUSED the proxy ${proxy.url("district:***")} refused to connect to 127.0.0.1:${port} with 403 Forbidden (the proxy does not allow that host: have 127.0.0.1 allowed, or list it in NO_PROXY if it is reachable directly)`,
+    );
+    // The root document's tunnel and the token's went through; the data's first request was refused, once.
+    expect(proxy.tunnels).toEqual([`${API_HOST}:${port}`, `127.0.0.1:${port}`]);
+    expect(proxy.refused).toEqual([`127.0.0.1:${port}`]);
+    expect(existsSync(join(lake, "edfi"))).toBe(false);
+    expect(run.stdout + run.stderr).not.toContain("pr0xy-s3cret");
+  });
+
   test("a proxy variable that is not a proxy URL, or a NO_PROXY range that is not a range, is a settings error naming it, exit 2", async () => {
     const run = await runCli(["--resources", "schools"], env({ HTTPS_PROXY: "socks5://user:s3cret@127.0.0.1:1080", http_proxy: "proxy.district.org:port", NO_PROXY: "localhost,10.0.0.0/33,10.1.0.0/16" }));
     expect(run.code).toBe(2);

@@ -9,9 +9,12 @@ export const PROXY_CREDENTIALS = "district:pr0xy-s3cret";
 
 /**
  * A forward proxy that tunnels CONNECT requests, once they carry PROXY_CREDENTIALS, and logs their
- * targets. `forbidden`: targets ("host:port") its allow-list leaves out, refused with a 403.
+ * targets. `forbidden`: targets ("host:port") its allow-list leaves out, refused with a 403 after the
+ * first `forbiddenAfter` tunnels to them. The simulator serves the token and the data from one address,
+ * so letting the first tunnel through (the token's) stands for a proxy that allows the token's host and
+ * refuses the data's.
  */
-export async function startProxy({ forbidden = [] as string[] } = {}) {
+export async function startProxy({ forbidden = [] as string[], forbiddenAfter = 0 } = {}) {
   const tunnels: string[] = [];
   const refused: string[] = [];
   const server = createServer((_request, response) => response.writeHead(405).end());
@@ -21,7 +24,7 @@ export async function startProxy({ forbidden = [] as string[] } = {}) {
       client.end("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n");
       return;
     }
-    if (forbidden.includes(request.url!)) {
+    if (forbidden.includes(request.url!) && tunnels.filter((target) => target === request.url).length >= forbiddenAfter) {
       refused.push(request.url!);
       client.end("HTTP/1.1 403 Forbidden\r\n\r\n");
       return;

@@ -22,16 +22,15 @@ describe("NO_PROXY IP ranges", () => {
     expect(inNoProxyRange("127.0.0.1", "")).toBe(false);
   });
 
-  test("entries written as ranges that are not valid ones are named; host entries are left alone", () => {
+  test("entries written as ranges that are not valid ones are named; host and URL entries are left alone", () => {
     expect(invalidRanges("localhost,10.0.0.0/8,10.0.0.0/33 intranet/8,fd00::/129,10.0.0.0/,10.0.0.0/8/1,10.0.0.0/x,.district.org")).toEqual([
       "10.0.0.0/33",
-      "intranet/8",
       "fd00::/129",
       "10.0.0.0/",
       "10.0.0.0/8/1",
       "10.0.0.0/x",
     ]);
-    expect(invalidRanges("localhost,127.0.0.0/8,::1/128,*")).toEqual([]);
+    expect(invalidRanges("localhost,127.0.0.0/8,::1/128,*,https://metadata.google.internal,http://10.0.0.5:8080/")).toEqual([]);
   });
 
   test("an invalid range matches nothing, the valid ones still do", () => {

@@ -3,8 +3,11 @@
 // an API on the district's own network through the proxy.
 import { BlockList, isIP } from "node:net";
 
-/** A NO_PROXY entry written as an IP range: an address, a slash, a prefix length. */
-const looksLikeRange = (entry: string) => entry.includes("/");
+/**
+ * A NO_PROXY entry written as an IP range: an address, a slash, a prefix length. Entries with a slash
+ * that do not start with an address, such as URLs (which Google's client matches), are left alone.
+ */
+const looksLikeRange = (entry: string) => /^[0-9a-f.:]+\//i.test(entry);
 
 /** `entry` as [address, prefix, family] when it is a valid IP range, else undefined. */
 function parseRange(entry: string): [string, number, "ipv4" | "ipv6"] | undefined {

@@ -24,7 +24,7 @@ const entriesOf = (noProxy: string) =>
     .map((entry) => entry.trim())
     .filter(Boolean);
 
-/** The NO_PROXY entries that are written as IP ranges but are not valid ones (`10.0.0.0/33`, `intranet/8`). */
+/** The NO_PROXY entries that are written as IP ranges but are not valid ones (`10.0.0.0/33`, `fd00::/129`). */
 export function invalidRanges(noProxy: string): string[] {
   return entriesOf(noProxy).filter((entry) => looksLikeRange(entry) && !parseRange(entry));
 }

@@ -77,27 +77,25 @@ function jsonRecord(json, texts, arrays, alias) {
 /**
  * A child collection as its parent's staging table keeps it, from `json` (SQL of the array's JSON text):
  * BigQuery keeps the text; DuckDB a list of structs of the `element`'s paths (see jsonStructure), which
- * the child tables unnest without parsing again.
+ * the child views unnest without parsing again.
  */
 function arrayValue(json, element) {
   return DUCKDB ? `from_json(${json}, ${quote(JSON.stringify([jsonStructure(element)]))})` : json;
 }
 
 /**
- * FROM-clause item `p`: the rows of `parent` (those matching `where`, if given) times the elements of
- * the child collection in its column `column` (arrayValue), as e0, then each element's array at
+ * FROM-clause item `p`: the rows of `parent` times the elements of the child collection in its column `column` (arrayValue), as e0, then each element's array at
  * paths[i] (i ≥ 1) likewise, as e1, e2, …. Returns { from, text(level, path) }. DuckDB unnests the
  * lists in SELECT lists (a lateral join in FROM costs several times more).
  */
-function jsonArrayRows(parent, column, paths, where) {
+function jsonArrayRows(parent, column, paths) {
   const alias = (i) => `e${i}`;
-  const rows = where ? `(SELECT * FROM ${parent} WHERE ${where})` : parent;
   if (!DUCKDB) {
     const unnest = paths.map((path, i) => `CROSS JOIN UNNEST(JSON_QUERY_ARRAY(${i === 0 ? `p.${column}` : `${alias(i - 1)}, ${jsonPath(path)}`})) AS ${alias(i)}`);
-    return { from: [`${rows} AS p`, ...unnest].join("\n"), text: (i, path) => `JSON_VALUE(${alias(i)}, ${jsonPath(path)})` };
+    return { from: [`${parent} AS p`, ...unnest].join("\n"), text: (i, path) => `JSON_VALUE(${alias(i)}, ${jsonPath(path)})` };
   }
   const list = (i) => (i === 0 ? column : structField(alias(i - 1), paths[i]));
-  const from = paths.reduce((inner, _, i) => `(SELECT *, unnest(${list(i)}) AS ${alias(i)} FROM ${inner} AS _l${i})`, rows);
+  const from = paths.reduce((inner, _, i) => `(SELECT *, unnest(${list(i)}) AS ${alias(i)} FROM ${inner} AS _l${i})`, parent);
   return { from: `${from} AS p`, text: (i, path) => structField(`p.${alias(i)}`, path) };
 }
 
@@ -237,18 +235,6 @@ function lakeSourceSql(target, folder, columns, fileGlob) {
 }
 
 /**
- * Whether a row matches a row of a query: `pairs` are [outer column, inner expression] compared for
- * equality, the inner rows those of `FROM from WHERE where`. DuckDB: a row value IN the query, a semi
- * join (a correlated EXISTS there scans every row of the outer table for its distinct keys first);
- * BigQuery: a correlated EXISTS. Columns must not be NULL (IN and = agree only then).
- */
-function matchesAny(pairs, from, where) {
-  if (!DUCKDB) return `EXISTS (\n  SELECT 1\n  FROM ${from}\n  WHERE ${where}\n    AND ${pairs.map(([outer, inner]) => `${inner} = ${outer}`).join(" AND ")}\n)`;
-  const row = (items) => `(${items.join(", ")})`;
-  return `${row(pairs.map(([outer]) => outer))} IN (\n  SELECT ${row(pairs.map(([, inner]) => inner))}\n  FROM ${from}\n  WHERE ${where}\n)`;
-}
-
-/**
  * The first row of `relation` (a CTE) per group of `columns` (never NULL) in `order`. BigQuery: a window.
  * DuckDB: the window only over the groups with more than one row, found by a grouping of the group
  * columns alone (a window over every row would sort the rows whole; groups are almost all single
@@ -314,16 +300,15 @@ function buildVariable(name, sql) {
 /**
  * Incremental reads of a lake source `alias` (a line table): only runs after `sinceSql` (a run staged
  * whole). On DuckDB the same bound on the run id in each file's name (<runId>-<part>.ndjson.gz) skips
- * the files of that run and older ones unread. Returns { preOps, condition, bound, skipsOlderFiles }
- * (bound: the run id the build fixed, as SQL; skipsOlderFiles: whether reading the new lines costs what
- * they hold rather than a scan of the whole source, as on BigQuery).
+ * the files of that run and older ones unread. Returns { preOps, condition, bound } (bound: the run id
+ * the build fixed, as SQL).
  */
 function linesSince(alias, sinceSql, name) {
   const since = buildVariable(`since_${name}`, sinceSql);
   const condition = `${alias}.run_id > ${since.value}`;
-  if (!DUCKDB) return { preOps: since.preOps, condition, bound: since.value, skipsOlderFiles: false };
+  if (!DUCKDB) return { preOps: since.preOps, condition, bound: since.value };
   const fileRun = `regexp_replace(parse_filename(${alias}.filename), '-[0-9]+[.]ndjson[.]gz$', '')`;
-  return { preOps: since.preOps, condition: `${fileRun} > ${since.value} AND ${condition}`, bound: since.value, skipsOlderFiles: true };
+  return { preOps: since.preOps, condition: `${fileRun} > ${since.value} AND ${condition}`, bound: since.value };
 }
 
 function recordSourceSql(target, table) {
@@ -357,7 +342,6 @@ module.exports = {
   textKey,
   greatestNonNull,
   asOfDate,
-  matchesAny,
   firstPerGroup,
   CHOOSES_AFTER_WRITE,
   deleteAllButFirstPerGroup,

@@ -96,7 +96,7 @@ function childLevels(entry, chain) {
 }
 
 /**
- * What the child tables read from the elements of the collection at the end of `chain`: { texts, lists }
+ * What the child views read from the elements of the collection at the end of `chain`: { texts, lists }
  * (dialect jsonStructure), the nested collections' elements included.
  */
 function arrayElement(entry, chain) {
@@ -223,8 +223,8 @@ function choosesAfterWrite(ctx, entry) {
 function stagingQuery(ctx, entry, { choose = !choosesAfterWrite(ctx, entry) } = {}) {
   const columns = resourceColumns(entry);
   const paths = [...readPaths(columns), "_lastModifiedDate"];
-  // The child collections are kept for the child tables, parsed with the record where the engine can
-  // (arrayValue): as JSON text, each child table would parse them again, after the text's write.
+  // The child collections are kept for the child views, parsed with the record where the engine can
+  // (arrayValue): as JSON text, each child view would parse them again, after the text's write.
   const arrays = Object.fromEntries(entry.children.map((child) => [child.path, arrayElement(entry, [child])]));
   const record = d.jsonRecord("l.data", paths, arrays, "_v");
   const increment = entry.incremental && ctx.incremental();
@@ -248,7 +248,7 @@ FROM latest${tombstones ? "" : "\nWHERE operation = 'upsert'"}`;
 }
 
 /**
- * The newest run of `entry`'s lines that an incremental staging table (or child table) has read whole,
+ * The newest run of `entry`'s lines that its incremental staging table has read whole,
  * as SQL ('' when it is empty: read everything). Runs follow each other and commit one school year at
  * a time. The table's newest run R was read for the years it has rows of R for, and every run before R
  * had committed all its years by then; but a build may have come between R's commits, and a year without
@@ -330,15 +330,11 @@ function supersededBySnapshot(ctx, entry, alias, bound) {
   AND ${alias}._run_id < (SELECT MAX(snapshot_run.run_id) FROM ${commits} AS snapshot_run WHERE snapshot_run.snapshot AND snapshot_run.school_year = ${alias}.school_year)`;
 }
 
-/** The parent run bound of a child table (stagedRunBound), fixed before its incremental build, and the parent's lines after it (on alias l). */
-function childSince(ctx, entry, chain) {
-  return d.linesSince("l", stagedRunBound(ctx, entry), childName(entry, chain));
-}
-
 /**
  * A child collection's rows: one per element of the array at `chain` (a path of nested child specs)
- * in the parent's current records, with the parent's id, school year, natural key and run. An
- * incremental build reads only the parents staged after its run bound (stagedRunBound).
+ * in the parent's current records, with the parent's id, school year, natural key and run. Published
+ * as a view: it holds nothing its parent's row does not, so it is current whenever the parent is, and
+ * an incremental build has nothing to reconcile in it.
  */
 function childQuery(ctx, entry, chain) {
   const parentKey = parentKeyColumns(entry);
@@ -347,7 +343,6 @@ function childQuery(ctx, entry, chain) {
     ctx.ref(STAGING_SCHEMA, stagingName(entry)),
     arrayColumn(chain[0]),
     chain.map((child) => child.path),
-    ctx.incremental() ? `_run_id > ${childSince(ctx, entry, chain).bound}` : null,
   );
   const select = [
     "p.id AS parent_id",
@@ -358,46 +353,6 @@ function childQuery(ctx, entry, chain) {
     "p._run_id",
   ];
   return `SELECT\n  ${select.join(",\n  ")}\nFROM ${rows.from}`;
-}
-
-/**
- * Before an incremental build of a child table: remove the rows of the parents that changed or went away
- * since the table's parent run bound (the build re-reads the parents staged after it). Where
- * the parent's new lines are cheap to read (DuckDB skips the older runs' files), those parents are
- * the ids of the new lines, plus every parent older than a newer full snapshot; otherwise they are
- * found by an anti-join with the whole parent table (the parent no longer holds the run a row came from).
- * An empty table has nothing to remove (and its bound, '', would read every line).
- */
-function childIncrementalPreparation(ctx, entry, chain) {
-  const since = childSince(ctx, entry, chain);
-  const parent = ctx.ref(STAGING_SCHEMA, stagingName(entry));
-  const deleteWhere = (condition) => `DELETE FROM ${ctx.self()} AS c\nWHERE ${condition}`;
-  if (!since.skipsOlderFiles) {
-    const gone = d.matchesAny(
-      [
-        ["c.parent_id", "p.id"],
-        ["c.school_year", "p.school_year"],
-        ["c._run_id", "p._run_id"],
-      ],
-      `${parent} AS p`,
-      "TRUE",
-    );
-    return [...since.preOps, deleteWhere(`NOT ${gone}`)];
-  }
-  // Two deletes, not one with OR: the snapshot test then costs nothing without a newer snapshot, where
-  // in an OR it is joined with every row of the table.
-  const changed = `(c.parent_id, c.school_year) IN (
-  SELECT l.id, l.school_year
-  FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)} AS l
-  INNER JOIN ${committedRuns(ctx, entry)} AS r ON r.run_id = l.run_id AND r.school_year = l.school_year
-  WHERE l.operation IN ('upsert', 'delete')
-    AND ${since.condition}
-)`;
-  return [
-    ...since.preOps,
-    deleteWhere(`${since.bound} <> '' AND ${changed}`),
-    deleteWhere(`${since.bound} <> '' AND ${supersededBySnapshot(ctx, entry, "c", since.bound)}`),
-  ];
 }
 
 /** Every child chain of a resource, depth first: [[a], [a, a1], [b], …]. */
@@ -464,7 +419,6 @@ module.exports = {
   incrementalCleanup,
   fullBuildCleanup,
   childQuery,
-  childIncrementalPreparation,
   resourceColumnDescriptions,
   childColumnDescriptions,
 };

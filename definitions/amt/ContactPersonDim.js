@@ -22,7 +22,7 @@ const EMAILS = [
   ["WorkEmailAddress", "Email.Work"],
 ];
 
-/** Values of a contact child table per contact, one column per mapped type ('' when none). */
+/** Values of a contact child view per contact, one column per mapped type ('' when none). */
 function byMappedType(ctx, table, uriColumn, columns, extra = []) {
   const map = ctx.ref(amt.CONFIG, "DescriptorMap");
   const pivots = columns.map(([column, constant, value]) => `COALESCE(MIN(CASE WHEN m.ConstantName = '${constant}' THEN ${value} END), '') AS ${column}`);

@@ -1,14 +1,12 @@
-// One staging table per catalog resource and one per child collection, generated from the catalog.
+// One staging table per catalog resource and one view per child collection, generated from the catalog.
 // The SQL lives in includes/staging.js; here each model is declared with its assertions and docs.
-
-const none = () => [];
 
 /**
  * An incremental model, plus the rows of its full build as a never-built view: Dataform cannot unit-test
  * incrementals. `pre` and `post` run around an incremental build, `fullPost` after a full build;
- * `definition` is the view's query where the full build's query leaves work to `fullPost`.
+ * `definition` is the view's query, as the full build's query leaves work to `fullPost`.
  */
-function publishIncremental(name, config, query, { pre, post = none, fullPost = none, definition = query }) {
+function publishIncremental(name, config, query, { pre, post, fullPost, definition }) {
   const model = publish(name, { ...config, type: "incremental" }).query(query);
   model.preOps((ctx) => (ctx.incremental() ? pre(ctx) : []));
   model.postOps((ctx) => (ctx.incremental() ? post(ctx) : fullPost(ctx)));
@@ -43,20 +41,15 @@ staging.catalog.forEach((entry) => {
     publish(staging.stagingName(entry), { ...config, type: "table" }).query(query);
   }
 
-  // Children follow their parent: incremental when it is (rows are replaced per changed parent, so no unique key).
+  // Children are views over their parent's current rows (staging.childQuery).
   staging.childChains(entry.children).forEach((chain) => {
-    const childConfig = {
+    publish(staging.childName(entry, chain), {
+      type: "view",
       schema: staging.STAGING_SCHEMA,
       tags: ["staging", "children"],
       description: `${entry.resource}.${chain.map((c) => c.path + "[]").join(".")} of the current ${entry.resource} records, one row per element.`,
       columns: staging.childColumnDescriptions(entry, chain),
       assertions: { nonNull: ["parent_id", "school_year"] },
-    };
-    const childQuery = (ctx) => staging.childQuery(ctx, entry, chain);
-    if (entry.incremental) {
-      publishIncremental(staging.childName(entry, chain), childConfig, childQuery, { pre: (ctx) => staging.childIncrementalPreparation(ctx, entry, chain) });
-    } else {
-      publish(staging.childName(entry, chain), { ...childConfig, type: "table" }).query(childQuery);
-    }
+    }).query((ctx) => staging.childQuery(ctx, entry, chain));
   });
 });

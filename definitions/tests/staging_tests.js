@@ -9,10 +9,10 @@ function declareTest(name, model, scenario) {
 }
 
 staging.catalog.forEach((entry) => {
-  const tested = (model) => (entry.incremental ? staging.definitionName(model) : model);
-  declareTest(`test_${staging.stagingName(entry)}`, tested(staging.stagingName(entry)), staging_tests.resourceScenario(entry));
+  const model = staging.stagingName(entry);
+  declareTest(`test_${model}`, entry.incremental ? staging.definitionName(model) : model, staging_tests.resourceScenario(entry));
   staging.childChains(entry.children).forEach((chain) => {
-    const model = staging.childName(entry, chain);
-    declareTest(`test_${model}`, tested(model), staging_tests.childScenario(entry, chain));
+    const child = staging.childName(entry, chain);
+    declareTest(`test_${child}`, child, staging_tests.childScenario(entry, chain));
   });
 });

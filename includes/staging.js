@@ -363,7 +363,7 @@ function childChains(children, prefix = []) {
 function childColumnDescriptions(entry, chain) {
   const parentKey = parentKeyColumns(entry);
   let described = {
-    parent_id: `Resource id of the parent ${entry.resource} record.`,
+    parent_id: `Resource id of the parent ${entry.resource} record (a UUID on DuckDB).`,
     school_year: "School year of the lake partition the parent record came from.",
     ...Object.fromEntries(parentKey.map((c) => [c.name, `Parent natural key: ${entry.resource}.${c.path}.`])),
   };
@@ -381,7 +381,7 @@ function childColumnDescriptions(entry, chain) {
 
 function resourceColumnDescriptions(entry) {
   return {
-    id: "Resource id (the API's id of the record).",
+    id: "Resource id (the API's id of the record; a UUID on DuckDB).",
     school_year: "School year of the lake partition (the API instance or school-year label it was extracted from).",
     ...describeColumns(resourceColumns(entry), entry.resource),
     ...(entry.descriptor ? { uri: "Descriptor URI (namespace#codeValue), what references to this descriptor carry." } : {}),

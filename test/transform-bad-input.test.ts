@@ -1,5 +1,6 @@
 // A damaged lake must fail the build with an error naming the action and the file, and leave the
-// previous database as it was: a corrupt gzip part, an invalid JSON line, a resource with no files.
+// previous database as it was: a corrupt gzip part, an invalid JSON line, an id that is not a GUID, a
+// resource with no files.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -68,6 +69,17 @@ describe("npm run transform on a damaged lake", () => {
     });
     expect(failed.map((r) => r.name)).toEqual(["edfi_staging.stg_students"]);
     expect(failed[0].message).toContain(part);
+  }, 60_000);
+
+  test("an id that is not a GUID (the API's ids are) names the staging action, the file and the id", async () => {
+    let part = "";
+    const failed = await buildAfter((folder) => {
+      part = join(folder, "29990101T000000000Z-bad000-00000.ndjson.gz");
+      writeFileSync(part, gzipSync(JSON.stringify({ id: "not-a-guid", resource: "students", operation: "upsert", data: "{}" }) + "\n"));
+    });
+    expect(failed.map((r) => r.name)).toEqual(["edfi_staging.stg_students"]);
+    expect(failed[0].message).toContain(part);
+    expect(failed[0].message).toContain("'not-a-guid'");
   }, 60_000);
 
   test("a resource with no files names its source and the files it looked for", async () => {

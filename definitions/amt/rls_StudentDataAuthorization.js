@@ -6,7 +6,7 @@ if (amt.collectionEnabled("rls")) {
       `SELECT
   ssa.student_unique_id AS StudentKey,
   ${dialect.toText("se.school_id")} AS SchoolKey,
-  se.id AS SectionId,
+  ${dialect.idText("se.id")} AS SectionId,
   ssa.begin_date AS BeginDate,
   ssa.end_date AS EndDate,
   ${dialect.ymd("ssa.begin_date")} AS BeginDateKey,

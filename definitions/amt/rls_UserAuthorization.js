@@ -12,7 +12,7 @@ if (amt.collectionEnabled("rls")) {
   a.staff_unique_id AS UserKey,
   a.scope AS UserScope,
   'ALL' AS StudentPermission,
-  CASE WHEN a.scope = ${section} THEN se.id ELSE 'ALL' END AS SectionPermission,
+  CASE WHEN a.scope = ${section} THEN ${dialect.idText("se.id")} ELSE 'ALL' END AS SectionPermission,
   CASE WHEN a.scope = ${section} THEN ${amt.k("se.school_id", "se.local_course_code", "se.course_offering_school_year", "se.section_identifier", "se.session_name")} ELSE 'ALL' END AS SectionKeyPermission,
   CASE WHEN a.scope = ${district} THEN 'ALL' ELSE ${edorg} END AS SchoolPermission,
   CASE WHEN a.scope = ${district} THEN ${edorg} ELSE '' END AS DistrictId

@@ -17,8 +17,13 @@ const LATER = "20250103T000000Z-bbbbbb";
 const CRASHED = "20250104T000000Z-cccccc";
 const selection = { actions: ["edfi_staging.stg_students"], tags: [], includeDeps: true };
 
-function line(runId: string, id: string, operation: "upsert" | "delete", firstName?: string, extractedAt = "2025-01-01T00:00:00.000Z") {
-  const data = operation === "delete" ? { id } : { id, studentUniqueId: `s-${id}`, firstName, _lastModifiedDate: "2025-01-01T00:00:00Z" };
+/** The id of record `letter` (a–i): a GUID, 32 hex digits, as the API's ids are ("a" → "6161…61"). */
+const idOf = (letter: string) => letter.charCodeAt(0).toString(16).repeat(16);
+const letterOf = new Map([..."abcdefghi"].map((letter) => [idOf(letter), letter]));
+
+function line(runId: string, letter: string, operation: "upsert" | "delete", firstName?: string, extractedAt = "2025-01-01T00:00:00.000Z") {
+  const id = idOf(letter);
+  const data = operation === "delete" ? { id } : { id, studentUniqueId: `s-${letter}`, firstName, _lastModifiedDate: "2025-01-01T00:00:00Z" };
   return JSON.stringify({ id, resource: "students", operation, change_version: null, extracted_at: extractedAt, run_id: runId, snapshot: runId === SNAPSHOT, data: JSON.stringify(data) });
 }
 
@@ -31,7 +36,12 @@ function commit(lake: string, runId: string) {
   writeFileSync(join(lake, "_commits", `school_year=${YEAR}`, `${runId}.ndjson`), JSON.stringify(record) + "\n");
 }
 
-const students = (database: string) => query(database, "SELECT id, first_name, _run_id FROM edfi_staging.stg_students ORDER BY id");
+/** The staged students, each id as its letter (DuckDB keeps ids as UUIDs: as text, without hyphens, the API's). */
+const students = async (database: string) =>
+  (await query(database, "SELECT replace(CAST(id AS VARCHAR), '-', '') AS id, first_name, _run_id FROM edfi_staging.stg_students ORDER BY id")).map((row) => ({
+    ...row,
+    id: letterOf.get(String(row.id)) ?? String(row.id),
+  }));
 
 const caughtUp = "2025-01-01T00:00:01.000Z";
 

@@ -34,9 +34,11 @@ if (amt.collectionEnabled("rls")) {
       school_year: 2025, begin_date: date("2024-08-19"), staff_unique_id: staff, ...ref(school, id), end_date: end,
     })),
   );
+  // A section's API id: 32 hex digits, as the API sends them (the letters are hex digits).
+  const sectionId = (identifier) => identifier.toLowerCase().repeat(32);
   const sections = rows(
     [[1, "A"], [1, "B"], [2, "C"]].map(([school, id]) => ({
-      id: `id-${id}`, school_year: 2025, local_course_code: "ALG", school_id: school, course_offering_school_year: 2025, section_identifier: id, session_name: "Fall",
+      id: sectionId(id), school_year: 2025, local_course_code: "ALG", school_id: school, course_offering_school_year: 2025, section_identifier: id, session_name: "Fall",
     })),
   );
   const staffs = rows(["SUP", "PRI", "TCH", "SUB", "CNS", "OLD", "GONE"].map((id) => ({ id, school_year: 2025, staff_unique_id: id, last_modified_date: timestamp("2024-07-01 00:00:00") })));
@@ -57,8 +59,8 @@ if (amt.collectionEnabled("rls")) {
     rows([
       authorization("SUP", "District", "ALL", "ALL", "ALL", "10"),
       authorization("PRI", "School", "ALL", "ALL", "1", ""),
-      authorization("TCH", "Section", "id-A", "1-ALG-2025-A-Fall", "1", ""),
-      authorization("SUB", "Section", "id-A", "1-ALG-2025-A-Fall", "1", ""),
+      authorization("TCH", "Section", sectionId("A"), "1-ALG-2025-A-Fall", "1", ""),
+      authorization("SUB", "Section", sectionId("A"), "1-ALG-2025-A-Fall", "1", ""),
     ]),
   );
 

@@ -10,6 +10,8 @@ const STAGING_SCHEMA = "edfi_staging";
 // runs, and a query costs a table scan instead of a read of every commit file the lake ever received.
 const COMMIT_LOG = "_commit_log";
 const COMMITS = "_commits";
+// Every descriptor resource's current records (descriptorsQuery).
+const DESCRIPTORS = "stg_descriptors";
 
 // DS 4 names of DS 5 path segments: records of either standard land in the same columns.
 const DS4_SEGMENTS = { contactUniqueId: "parentUniqueId", contactReference: "parentReference" };
@@ -174,30 +176,36 @@ function childName(entry, chain) {
  * restricts the lines to the runs not staged yet, for incremental builds; `record` is a SELECT item
  * reading each line's data (parsed before the choice, so that the choice moves parsed values, not text).
  * Without `choose`, `latest` is every line, for the build's post-operations to choose (fullBuildCleanup).
+ * With several `entries` (the descriptors), their lines are told apart by a `table_name` column.
  */
-function currentLinesSql(ctx, entry, since, record, choose) {
-  const commits = ctx.ref(SOURCE_SCHEMA, COMMITS);
+function currentLinesSql(ctx, entries, since, record, choose) {
+  const byTable = entries.length > 1;
+  const perTable = (sql) => (byTable ? sql : "");
+  const tables = entries.map((entry) => d.quote(entry.table));
+  const source = byTable
+    ? `(${entries.map((entry) => `SELECT ${d.quote(entry.table)} AS table_name, * FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)}`).join("\n  UNION ALL ")})`
+    : ctx.ref(SOURCE_SCHEMA, entries[0].table);
   return `commits AS (
-  SELECT run_id, school_year, snapshot
-  FROM ${commits}
-  WHERE table_name = ${d.quote(entry.table)}
+  SELECT ${perTable("table_name, ")}run_id, school_year, snapshot
+  FROM ${ctx.ref(SOURCE_SCHEMA, COMMITS)}
+  WHERE table_name ${byTable ? `IN (${tables.join(", ")})` : `= ${tables[0]}`}
 ),
 snapshots AS (
-  SELECT school_year, MAX(run_id) AS run_id
+  SELECT ${perTable("table_name, ")}school_year, MAX(run_id) AS run_id
   FROM commits
   WHERE snapshot
-  GROUP BY school_year
+  GROUP BY ${perTable("table_name, ")}school_year
 ),
 lines AS (
-  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, ${record}
-  FROM ${ctx.ref(SOURCE_SCHEMA, entry.table)} AS l
-  INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
-  LEFT JOIN snapshots AS s ON s.school_year = l.school_year
+  SELECT ${perTable("l.table_name, ")}l.id, l.school_year, l.run_id, l.operation, l.extracted_at, ${record}
+  FROM ${source} AS l
+  INNER JOIN commits AS c ON ${perTable("c.table_name = l.table_name AND ")}c.run_id = l.run_id AND c.school_year = l.school_year
+  LEFT JOIN snapshots AS s ON ${perTable("s.table_name = l.table_name AND ")}s.school_year = l.school_year
   WHERE l.operation IN ('upsert', 'delete')
     AND l.run_id >= COALESCE(s.run_id, '')${since ? `\n    AND ${since.condition}` : ""}
 ),
 latest AS (
-${choose ? d.firstPerGroup("lines", ["school_year", "id"], "run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END, extracted_at DESC") : "SELECT * FROM lines"}
+${choose ? d.firstPerGroup("lines", [...(byTable ? ["table_name"] : []), "school_year", "id"], "run_id DESC, CASE operation WHEN 'delete' THEN 0 ELSE 1 END, extracted_at DESC") : "SELECT * FROM lines"}
 )`;
 }
 
@@ -220,7 +228,13 @@ function choosesAfterWrite(ctx, entry) {
  * A full build that chooses after the write (choosesAfterWrite) has a row for every line, tombstones
  * included, for fullBuildCleanup; `choose` makes its query choose, as its unit test needs.
  */
-function stagingQuery(ctx, entry, { choose = !choosesAfterWrite(ctx, entry) } = {}) {
+function stagingQuery(ctx, entry, options = {}) {
+  return recordsQuery(ctx, [entry], options);
+}
+
+/** stagingQuery of one resource, or of several that share their columns (the descriptors), with their table_name. */
+function recordsQuery(ctx, entries, { choose = !choosesAfterWrite(ctx, entries[0]) } = {}) {
+  const [entry] = entries;
   const columns = resourceColumns(entry);
   const paths = [...readPaths(columns), "_lastModifiedDate"];
   // The child collections are kept for the child views, parsed with the record where the engine can
@@ -232,6 +246,7 @@ function stagingQuery(ctx, entry, { choose = !choosesAfterWrite(ctx, entry) } = 
   const tombstones = increment || !choose;
   const lastModified = `COALESCE(${d.toTimestamp(record.text("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")})`;
   const select = [
+    ...(entries.length > 1 ? ["table_name"] : []),
     "id",
     "school_year",
     ...selectColumns(columns, record.text),
@@ -241,10 +256,29 @@ function stagingQuery(ctx, entry, { choose = !choosesAfterWrite(ctx, entry) } = 
     "run_id AS _run_id",
     ...entry.children.map((child) => `${record.array(child.path)} AS ${arrayColumn(child)}`),
   ];
-  return `WITH ${currentLinesSql(ctx, entry, since, record.select, choose)}
+  return `WITH ${currentLinesSql(ctx, entries, since, record.select, choose)}
 SELECT
   ${select.join(",\n  ")}
 FROM latest${tombstones ? "" : "\nWHERE operation = 'upsert'"}`;
+}
+
+/** The descriptor resources, which share their columns (catalog descriptor()). */
+const DESCRIPTOR_ENTRIES = catalog.filter((entry) => entry.descriptor);
+
+/**
+ * Every descriptor resource's current records, in one table with their `table_name`: one query over
+ * their small sources costs about what one of them did alone (DuckDB spends about 1 ms on each join,
+ * grouping or window of a statement however few its rows: 32 tables took 0.34 s to build, this one
+ * 0.04 s), and BigQuery runs one job instead of 32. Each descriptor's stg_ is a view over it (descriptorQuery).
+ */
+function descriptorsQuery(ctx) {
+  return recordsQuery(ctx, DESCRIPTOR_ENTRIES);
+}
+
+/** A descriptor resource's rows of the descriptors table (descriptorsQuery), in its staging table's columns. */
+function descriptorQuery(ctx, entry) {
+  const columns = Object.keys(resourceColumnDescriptions(entry));
+  return `SELECT ${columns.join(", ")}\nFROM ${ctx.ref(STAGING_SCHEMA, DESCRIPTORS)}\nWHERE table_name = ${d.quote(entry.table)}`;
 }
 
 /**
@@ -402,6 +436,8 @@ module.exports = {
   STAGING_SCHEMA,
   COMMIT_LOG,
   COMMITS,
+  DESCRIPTORS,
+  DESCRIPTOR_ENTRIES,
   catalog,
   snake,
   arrayColumn,
@@ -415,6 +451,8 @@ module.exports = {
   arrayElement,
   requiredKeyPaths,
   stagingQuery,
+  descriptorsQuery,
+  descriptorQuery,
   incrementalPreparation,
   incrementalCleanup,
   fullBuildCleanup,

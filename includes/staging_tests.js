@@ -85,8 +85,9 @@ function line(entry, { id, runId, operation, data, n }) {
  * The scenario, in the lake's line format: r0 is an older full snapshot (its record d is gone from r1),
  * r1 a full snapshot with a and b, r2 an incremental run that re-keys a, deletes b and adds c (written
  * in DS 4 names), r3 a crashed run (no commit) whose record e must not appear. Current: a (v2) and c.
+ * Returns the lines, the commit log's rows and the staging rows expected, each a list of [column, SQL].
  */
-function resourceScenario(entry) {
+function scenario(entry) {
   const columns = staging.resourceColumns(entry);
   const record = (id, n, ds4) => {
     const data = { id, ...sampleRecord(columns, n, ds4), _lastModifiedDate: modified(n) };
@@ -129,13 +130,34 @@ function resourceScenario(entry) {
       ...entry.children.map((child) => [staging.arrayColumn(child), arraySql(entry, child, sampleArray(entry, [child], n))]),
     ];
   });
+  return { lines, commits: [commit("r0", true), commit("r1", true), commit("r2", false)], expected };
+}
+
+/** A resource's staging model over the scenario's lines. */
+function resourceScenario(entry) {
+  const { lines, commits, expected } = scenario(entry);
+  return { inputs: { [entry.table]: selectRows(lines), [staging.COMMITS]: selectRows(commits) }, expected: selectRows(expected) };
+}
+
+const withTable = (entry, rows) => rows.map((row) => [["table_name", d.quote(entry.table)], ...row]);
+
+/**
+ * The descriptors table over the scenario's lines of two descriptor resources, the same ids in both
+ * (their rows must stay apart), and no lines of the others.
+ */
+function descriptorsScenario(entries) {
+  const [first, second] = entries.map(scenario);
+  const lines = (entry, i) => (i < 2 ? selectRows([first, second][i].lines) : `SELECT * FROM (${selectRows(first.lines.slice(0, 1))}) AS none WHERE FALSE`);
   return {
-    inputs: {
-      [entry.table]: selectRows(lines),
-      [staging.COMMITS]: selectRows([commit("r0", true), commit("r1", true), commit("r2", false)]),
-    },
-    expected: selectRows(expected),
+    inputs: { ...Object.fromEntries(entries.map((entry, i) => [entry.table, lines(entry, i)])), [staging.COMMITS]: selectRows([...first.commits, ...second.commits]) },
+    expected: selectRows([...withTable(entries[0], first.expected), ...withTable(entries[1], second.expected)]),
   };
+}
+
+/** A descriptor's view of the descriptors table, which also holds another descriptor's rows. */
+function descriptorScenario(entry, other) {
+  const { expected } = scenario(entry);
+  return { inputs: { [staging.DESCRIPTORS]: selectRows([...withTable(entry, expected), ...withTable(other, scenario(other).expected)]) }, expected: selectRows(expected) };
 }
 
 /** A parent row whose collection at each level has two elements: 2^depth child rows come out. */
@@ -170,4 +192,4 @@ function childScenario(entry, chain) {
   return { inputs: { [staging.stagingName(entry)]: selectRows([parent]) }, expected: selectRows(expected) };
 }
 
-module.exports = { resourceScenario, childScenario };
+module.exports = { resourceScenario, descriptorsScenario, descriptorScenario, childScenario };

@@ -37,6 +37,12 @@ describe("compiled BigQuery SQL", () => {
     expectGolden("stg_grades.incremental.sql", [...stg.incrementalPreOps, stg.incrementalQuery, ...stg.incrementalPostOps].join("\n;\n") + "\n");
   });
 
+  test("the descriptors: one table of every descriptor resource's lines, and a descriptor's view of it", () => {
+    expect(table("stg_descriptors").type).toBe("table");
+    expect(table("stg_term_descriptors").type).toBe("view");
+    expectGolden("stg_descriptors.sql", [table("stg_descriptors").query, table("stg_term_descriptors").query].join("\n;\n") + "\n");
+  });
+
   test("a child collection two levels deep: a view over its parent's current rows", () => {
     const child = table("stg_student_education_organization_associations__language_uses");
     expect(child.type).toBe("view");

@@ -1,4 +1,5 @@
-// One staging table per catalog resource and one view per child collection, generated from the catalog.
+// One staging table per catalog resource (a view for each descriptor, over one table of them all) and one
+// view per child collection, generated from the catalog.
 // The SQL lives in includes/staging.js; here each model is declared with its assertions and docs.
 
 /**
@@ -19,6 +20,15 @@ function publishIncremental(name, config, query, { pre, post, fullPost, definiti
   }).query(definition);
 }
 
+// The descriptors share their columns: one table holds them all, and each descriptor's model is a view of it.
+publish(staging.DESCRIPTORS, {
+  type: "table",
+  schema: staging.STAGING_SCHEMA,
+  tags: ["staging", "descriptors"],
+  description: "Current records of every descriptor resource (latest version per natural key and school year, deletions applied), typed; each descriptor's stg_ view reads its own.",
+  columns: { table_name: "Staging name of the descriptor resource (e.g. academic_subject_descriptors).", ...staging.resourceColumnDescriptions(staging.DESCRIPTOR_ENTRIES[0]) },
+}).query((ctx) => staging.descriptorsQuery(ctx));
+
 staging.catalog.forEach((entry) => {
   const key = staging.resourceColumns(entry).filter((c) => c.key).map((c) => c.name);
   const required = staging.resourceColumns(entry).filter((c) => c.key && staging.requiredKeyPaths(entry).includes(c.path)).map((c) => c.name);
@@ -30,7 +40,9 @@ staging.catalog.forEach((entry) => {
     assertions: { uniqueKey: ["school_year", ...key], nonNull: ["id", "school_year", ...required] },
   };
   const query = (ctx) => staging.stagingQuery(ctx, entry);
-  if (entry.incremental) {
+  if (entry.descriptor) {
+    publish(staging.stagingName(entry), { ...config, type: "view" }).query((ctx) => staging.descriptorQuery(ctx, entry));
+  } else if (entry.incremental) {
     publishIncremental(staging.stagingName(entry), { ...config, uniqueKey: ["id", "school_year"] }, query, {
       pre: (ctx) => staging.incrementalPreparation(ctx, entry),
       post: (ctx) => staging.incrementalCleanup(ctx, entry),

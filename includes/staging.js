@@ -176,10 +176,9 @@ function childName(entry, chain) {
  * restricts the lines to the runs not staged yet, for incremental builds; `record` is a SELECT item
  * reading each line's data (parsed before the choice, so that the choice moves parsed values, not text).
  * Without `choose`, `latest` is every line, for the build's post-operations to choose (fullBuildCleanup).
- * With several `entries` (the descriptors), their lines are told apart by a `table_name` column.
+ * `byTable`: the lines of several `entries` (the descriptors), told apart by a `table_name` column.
  */
-function currentLinesSql(ctx, entries, since, record, choose) {
-  const byTable = entries.length > 1;
+function currentLinesSql(ctx, entries, byTable, since, record, choose) {
   const perTable = (sql) => (byTable ? sql : "");
   const tables = entries.map((entry) => d.quote(entry.table));
   const source = byTable
@@ -232,8 +231,8 @@ function stagingQuery(ctx, entry, options = {}) {
   return recordsQuery(ctx, [entry], options);
 }
 
-/** stagingQuery of one resource, or of several that share their columns (the descriptors), with their table_name. */
-function recordsQuery(ctx, entries, { choose = !choosesAfterWrite(ctx, entries[0]) } = {}) {
+/** stagingQuery of one resource, or (`byTable`) of several that share their columns, with their table_name. */
+function recordsQuery(ctx, entries, { choose = !choosesAfterWrite(ctx, entries[0]), byTable = false } = {}) {
   const [entry] = entries;
   const columns = resourceColumns(entry);
   const paths = [...readPaths(columns), "_lastModifiedDate"];
@@ -246,7 +245,7 @@ function recordsQuery(ctx, entries, { choose = !choosesAfterWrite(ctx, entries[0
   const tombstones = increment || !choose;
   const lastModified = `COALESCE(${d.toTimestamp(record.text("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")})`;
   const select = [
-    ...(entries.length > 1 ? ["table_name"] : []),
+    ...(byTable ? ["table_name"] : []),
     "id",
     "school_year",
     ...selectColumns(columns, record.text),
@@ -256,7 +255,7 @@ function recordsQuery(ctx, entries, { choose = !choosesAfterWrite(ctx, entries[0
     "run_id AS _run_id",
     ...entry.children.map((child) => `${record.array(child.path)} AS ${arrayColumn(child)}`),
   ];
-  return `WITH ${currentLinesSql(ctx, entries, since, record.select, choose)}
+  return `WITH ${currentLinesSql(ctx, entries, byTable, since, record.select, choose)}
 SELECT
   ${select.join(",\n  ")}
 FROM latest${tombstones ? "" : "\nWHERE operation = 'upsert'"}`;
@@ -272,7 +271,7 @@ const DESCRIPTOR_ENTRIES = catalog.filter((entry) => entry.descriptor);
  * 0.04 s), and BigQuery runs one job instead of 32. Each descriptor's stg_ is a view over it (descriptorQuery).
  */
 function descriptorsQuery(ctx) {
-  return recordsQuery(ctx, DESCRIPTOR_ENTRIES);
+  return recordsQuery(ctx, DESCRIPTOR_ENTRIES, { byTable: true });
 }
 
 /** A descriptor resource's rows of the descriptors table (descriptorsQuery), in its staging table's columns. */

@@ -146,10 +146,10 @@ const withTable = (entry, rows) => rows.map((row) => [["table_name", d.quote(ent
  * (their rows must stay apart), and no lines of the others.
  */
 function descriptorsScenario(entries) {
-  const [first, second] = entries.map(scenario);
-  const lines = (entry, i) => (i < 2 ? selectRows([first, second][i].lines) : `SELECT * FROM (${selectRows(first.lines.slice(0, 1))}) AS none WHERE FALSE`);
+  const [first, second] = entries.slice(0, 2).map(scenario);
+  const lines = (i) => (i < 2 ? selectRows([first, second][i].lines) : `SELECT * FROM (${selectRows(first.lines.slice(0, 1))}) AS none WHERE FALSE`);
   return {
-    inputs: { ...Object.fromEntries(entries.map((entry, i) => [entry.table, lines(entry, i)])), [staging.COMMITS]: selectRows([...first.commits, ...second.commits]) },
+    inputs: { ...Object.fromEntries(entries.map((entry, i) => [entry.table, lines(i)])), [staging.COMMITS]: selectRows([...first.commits, ...second.commits]) },
     expected: selectRows([...withTable(entries[0], first.expected), ...withTable(entries[1], second.expected)]),
   };
 }

@@ -16,9 +16,9 @@
 //   descriptor   a descriptor resource (namespace + codeValue)
 //   usedBy       AMT views that read it (documentation, and the completeness test against AMT-SPEC §3.3)
 //   fields       staging columns besides the natural key (includes/staging.js), DS 5 names
-//   children     child collections staged as their own tables: { name, path, fields, children }
+//   children     child collections staged as their own views: { name, path, fields, children }
 //   incremental  staged incrementally (MERGE of the newly committed runs, reading only their files):
-//                every resource; descriptors are tiny and rebuilt
+//                every resource; descriptors are tiny, and one table of them all is rebuilt
 
 const DATA_STANDARDS = [4, 5];
 

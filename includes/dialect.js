@@ -84,9 +84,10 @@ function arrayValue(json, element) {
 }
 
 /**
- * FROM-clause item `p`: the rows of `parent` times the elements of the child collection in its column `column` (arrayValue), as e0, then each element's array at
- * paths[i] (i ≥ 1) likewise, as e1, e2, …. Returns { from, text(level, path) }. DuckDB unnests the
- * lists in SELECT lists (a lateral join in FROM costs several times more).
+ * FROM-clause item `p`: the rows of `parent` times the elements of the child collection in its column
+ * `column` (arrayValue), as e0, then each element's array at paths[i] (i ≥ 1) likewise, as e1, e2, ….
+ * Returns { from, text(level, path) }. DuckDB unnests the lists in SELECT lists (a lateral join in FROM
+ * costs several times more).
  */
 function jsonArrayRows(parent, column, paths) {
   const alias = (i) => `e${i}`;

@@ -172,7 +172,9 @@ function childName(entry, chain) {
 /**
  * The lines of committed runs that make a resource's current state (README "Lake contract"): per school
  * year, the newest full snapshot and every later committed run; per record id, its latest line: of the
- * newest run's, a delete, else the line extracted last (a full run's catch-up reads a record again). `since` (linesSince of the dialect, on alias l)
+ * newest run's, a delete, else the line extracted last (a full run's catch-up reads a record again).
+ * `extracted_at` is typed first: as text, `…:01Z` would sort after `…:01.500Z` when a lake's writer
+ * drops zero fractions. `since` (linesSince of the dialect, on alias l)
  * restricts the lines to the runs not staged yet, for incremental builds; `record` is a SELECT item
  * reading each line's data (parsed before the choice, so that the choice moves parsed values, not text).
  * Without `choose`, `latest` is every line, for the build's post-operations to choose (fullBuildCleanup).
@@ -196,7 +198,7 @@ snapshots AS (
   GROUP BY ${perTable("table_name, ")}school_year
 ),
 lines AS (
-  SELECT ${perTable("l.table_name, ")}l.id, l.school_year, l.run_id, l.operation, l.extracted_at, ${record}
+  SELECT ${perTable("l.table_name, ")}l.id, l.school_year, l.run_id, l.operation, ${d.toTimestamp("l.extracted_at")} AS extracted_at, ${record}
   FROM ${source} AS l
   INNER JOIN commits AS c ON ${perTable("c.table_name = l.table_name AND ")}c.run_id = l.run_id AND c.school_year = l.school_year
   LEFT JOIN snapshots AS s ON ${perTable("s.table_name = l.table_name AND ")}s.school_year = l.school_year
@@ -243,7 +245,7 @@ function recordsQuery(ctx, entries, { choose = !choosesAfterWrite(ctx, entries[0
   const increment = entry.incremental && ctx.incremental();
   const since = increment ? unstagedRuns(ctx, entry, "l") : null;
   const tombstones = increment || !choose;
-  const lastModified = `COALESCE(${d.toTimestamp(record.text("_lastModifiedDate"))}, ${d.toTimestamp("extracted_at")})`;
+  const lastModified = `COALESCE(${d.toTimestamp(record.text("_lastModifiedDate"))}, extracted_at)`;
   const select = [
     ...(byTable ? ["table_name"] : []),
     "id",
@@ -251,7 +253,7 @@ function recordsQuery(ctx, entries, { choose = !choosesAfterWrite(ctx, entries[0
     ...selectColumns(columns, record.text),
     ...(entry.descriptor ? [`${record.text("namespace")} || '#' || ${record.text("codeValue")} AS uri`] : []),
     `${tombstones ? `CASE WHEN operation = 'upsert' THEN ${lastModified} END` : lastModified} AS last_modified_date`,
-    `${d.toTimestamp("extracted_at")} AS extracted_at`,
+    "extracted_at",
     "run_id AS _run_id",
     ...entry.children.map((child) => `${record.array(child.path)} AS ${arrayColumn(child)}`),
   ];

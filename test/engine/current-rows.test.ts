@@ -1,7 +1,8 @@
 // The lake contract's current-row rules through the real engine, on a hand-written lake where the
 // choice of each record's latest line is hard: a record landed twice by one run, a delete and an
 // upsert of one record in the same run (the delete wins), two versions of a record in one run (a full
-// run's catch-up: the one extracted last wins, wherever it lies in the file), a run that never committed. A full build
+// run's catch-up: the one extracted last wins, wherever it lies in the file, its time compared as a time
+// whatever its precision), a run that never committed. A full build
 // (which on DuckDB writes every line and chooses after the write) and an incremental build (which
 // chooses in its query) must both leave the current rows.
 import { writeFileSync } from "node:fs";
@@ -17,9 +18,9 @@ const LATER = "20250103T000000Z-bbbbbb";
 const CRASHED = "20250104T000000Z-cccccc";
 const selection = { actions: ["edfi_staging.stg_students"], tags: [], includeDeps: true };
 
-/** The id of record `letter` (a–i): a GUID, 32 hex digits, as the API's ids are ("a" → "6161…61"). */
+/** The id of record `letter` (a–j): a GUID, 32 hex digits, as the API's ids are ("a" → "6161…61"). */
 const idOf = (letter: string) => letter.charCodeAt(0).toString(16).repeat(16);
-const letterOf = new Map([..."abcdefghi"].map((letter) => [idOf(letter), letter]));
+const letterOf = new Map([..."abcdefghij"].map((letter) => [idOf(letter), letter]));
 
 function line(runId: string, letter: string, operation: "upsert" | "delete", firstName?: string, extractedAt = "2025-01-01T00:00:00.000Z") {
   const id = idOf(letter);
@@ -66,6 +67,9 @@ test("full and incremental builds keep each record's latest line: a repeated lin
     line(LATER, "g", "upsert", "G1"),
     line(LATER, "i", "upsert", "I1"),
     line(LATER, "i", "upsert", "I2", caughtUp),
+    // Half a second after the caught-up time: as text, "…:01Z" sorts after "…:01.500Z".
+    line(LATER, "j", "upsert", "J2", "2025-01-01T00:00:01.500Z"),
+    line(LATER, "j", "upsert", "J1", "2025-01-01T00:00:01Z"),
   ]);
   writeRun(lake, CRASHED, [line(CRASHED, "e", "upsert", "E3")]);
   commit(lake, SNAPSHOT);
@@ -89,6 +93,7 @@ test("full and incremental builds keep each record's latest line: a repeated lin
     { id: "g", first_name: "G2", _run_id: LATER },
     { id: "h", first_name: "H1", _run_id: SNAPSHOT },
     { id: "i", first_name: "I2", _run_id: LATER },
+    { id: "j", first_name: "J2", _run_id: LATER },
   ];
   const merged = await transform({ lake, database: incremental, selection });
   expect(merged.results.find((r) => r.name === "edfi_staging.stg_students")?.detail).toBe("merged");

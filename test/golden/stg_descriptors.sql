@@ -10,7 +10,7 @@ snapshots AS (
   GROUP BY table_name, school_year
 ),
 lines AS (
-  SELECT l.table_name, l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data AS _v
+  SELECT l.table_name, l.id, l.school_year, l.run_id, l.operation, SAFE_CAST(REGEXP_REPLACE(l.extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP) AS extracted_at, l.data AS _v
   FROM (SELECT 'academic_subject_descriptors' AS table_name, * FROM `edfi-amt.edfi_sources.academic_subject_descriptors`
   UNION ALL SELECT 'address_type_descriptors' AS table_name, * FROM `edfi-amt.edfi_sources.address_type_descriptors`
   UNION ALL SELECT 'assessment_category_descriptors' AS table_name, * FROM `edfi-amt.edfi_sources.assessment_category_descriptors`
@@ -64,8 +64,8 @@ SELECT
   SPLIT(JSON_VALUE(_v, '$.priorDescriptor'), '#')[SAFE_OFFSET(1)] AS prior_descriptor,
   JSON_VALUE(_v, '$.priorDescriptor') AS prior_descriptor_uri,
   JSON_VALUE(_v, '$.namespace') || '#' || JSON_VALUE(_v, '$.codeValue') AS uri,
-  COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(_v, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP)) AS last_modified_date,
-  SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP) AS extracted_at,
+  COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(_v, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), extracted_at) AS last_modified_date,
+  extracted_at,
   run_id AS _run_id
 FROM latest
 WHERE operation = 'upsert'

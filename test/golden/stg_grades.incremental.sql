@@ -26,7 +26,7 @@ snapshots AS (
   GROUP BY school_year
 ),
 lines AS (
-  SELECT l.id, l.school_year, l.run_id, l.operation, l.extracted_at, l.data AS _v
+  SELECT l.id, l.school_year, l.run_id, l.operation, SAFE_CAST(REGEXP_REPLACE(l.extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP) AS extracted_at, l.data AS _v
   FROM `edfi-amt.edfi_sources.grades` AS l
   INNER JOIN commits AS c ON c.run_id = l.run_id AND c.school_year = l.school_year
   LEFT JOIN snapshots AS s ON s.school_year = l.school_year
@@ -59,8 +59,8 @@ SELECT
   SPLIT(JSON_VALUE(_v, '$.performanceBaseConversionDescriptor'), '#')[SAFE_OFFSET(1)] AS performance_base_conversion_descriptor,
   JSON_VALUE(_v, '$.performanceBaseConversionDescriptor') AS performance_base_conversion_descriptor_uri,
   JSON_VALUE(_v, '$.diagnosticStatement') AS diagnostic_statement,
-  CASE WHEN operation = 'upsert' THEN COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(_v, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP)) END AS last_modified_date,
-  SAFE_CAST(REGEXP_REPLACE(extracted_at, r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP) AS extracted_at,
+  CASE WHEN operation = 'upsert' THEN COALESCE(SAFE_CAST(REGEXP_REPLACE(JSON_VALUE(_v, '$._lastModifiedDate'), r'(\.[0-9]{6})[0-9]+', r'\1') AS TIMESTAMP), extracted_at) END AS last_modified_date,
+  extracted_at,
   run_id AS _run_id
 FROM latest
 ;

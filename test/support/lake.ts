@@ -40,7 +40,7 @@ export async function currentRecords(lake: Lake, table: string, year: number): P
   for (const runId of [...byRun.keys()].sort()) {
     const lines = byRun.get(runId)!;
     // A record read twice by one run (a full run's catch-up): the line extracted last.
-    const inExtractionOrder = [...lines].sort((a, b) => a.extracted_at.localeCompare(b.extracted_at));
+    const inExtractionOrder = [...lines].sort((a, b) => Date.parse(a.extracted_at) - Date.parse(b.extracted_at));
     for (const line of inExtractionOrder) if (line.operation === "upsert") current.set(line.id, line.data);
     for (const line of lines) if (line.operation === "delete") current.delete(line.id);
   }

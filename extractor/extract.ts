@@ -342,9 +342,6 @@ export async function discoverApi(settings: Settings, onRetry?: (event: RetryEve
 export async function extract(settings: Settings, options: ExtractOptions): Promise<ExtractResult> {
   const api = await discoverApi(settings, (event) => options.progress.retry(event));
   const entries = selectResources(api, options.resources);
-  // A year's watermark holds for every resource: a run over some of them reads their changes but leaves
-  // it where it was, else the next run would skip the others' changes since it.
-  const everyResource = entries.length === resourcesFor(api.dataStandard).length;
   const years = settings.EDFI_SCHOOL_YEARS;
   if (!api.yearSpecific && years.length !== 1) {
     throw new InputError(`The API at ${settings.EDFI_API_BASE_URL} is a shared instance: set EDFI_SCHOOL_YEARS to the one school year that labels it (got ${years.join(",")})`);
@@ -415,9 +412,9 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
         await lake.writeJson(manifestPath(runId), manifest);
         const previous = state.years[year];
         state.years[year] = {
-          watermark: everyResource ? (plan.max ?? null) : (previous?.watermark ?? null),
+          watermark: plan.max ?? null,
           lastRunId: runId,
-          lastFullRunId: plan.full && everyResource ? runId : (previous?.lastFullRunId ?? runId),
+          lastFullRunId: plan.full ? runId : (previous?.lastFullRunId ?? runId),
           updatedAt: new Date().toISOString(),
         };
         await lake.writeJson(STATE_PATH, state);

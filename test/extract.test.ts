@@ -71,27 +71,3 @@ test("a school year the API does not serve, among ones it does: every year is pl
     await sim.stop();
   }
 });
-
-test("a run over some resources leaves the year's watermark: the next run still reads the other resources' changes since it, or their snapshots", async () => {
-  const sim = await startSimulator({ students: 40, apiVersion: "7.3" });
-  try {
-    const lakeUri = tempLake();
-    const settings = settingsFor(sim, lakeUri);
-    await runExtract(settings);
-    const watermark = (await lakeState(openLake(lakeUri)))!.years["2025"].watermark;
-    sim.mutate(0.05);
-    await runExtract(settings, { resources: ["students"] });
-    expect((await lakeState(openLake(lakeUri)))!.years["2025"].watermark).toBe(watermark);
-    const { manifest } = await runExtract(settings);
-    expect(manifest.years[0].window.from).toBe(watermark);
-    expect(await compareWithSimulator(sim, lakeUri)).toEqual([]);
-
-    // A lake's first run over some resources sets no watermark: the next run takes every full snapshot.
-    const fresh = tempLake();
-    await runExtract(settingsFor(sim, fresh), { resources: ["students"] });
-    expect((await runExtract(settingsFor(sim, fresh))).manifest.years[0].full).toBe(true);
-    expect(await compareWithSimulator(sim, fresh)).toEqual([]);
-  } finally {
-    await sim.stop();
-  }
-});

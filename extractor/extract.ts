@@ -128,6 +128,7 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
   }
   const pinned = snapshot ? await newestChangeVersion(api, client, year, snapshotHeaders) : undefined;
   const watermark = state.years[year]?.watermark ?? null;
+  const partial = state.years[year]?.partial ?? false;
   // A snapshot that holds nothing past the watermark while the live API does (the district has not
   // taken a new one yet) would hide every new change: read live instead, with a safe strategy.
   if (pinned === undefined || (watermark !== null && pinned <= watermark && live !== undefined && live > watermark)) {
@@ -135,7 +136,7 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
     snapshot = null;
   }
   const max = snapshot ? pinned : live;
-  const incremental = !full && watermark !== null && max !== undefined;
+  const incremental = !full && !partial && watermark !== null && max !== undefined;
   const strategy: Strategy = api.cursorPaging ? "cursor" : snapshot ? "offset" : max !== undefined ? "reverse" : "plain";
   return { year, full: !incremental, min: incremental ? watermark + 1 : undefined, max, snapshotHeaders, snapshot, strategy };
 }
@@ -342,6 +343,7 @@ export async function discoverApi(settings: Settings, onRetry?: (event: RetryEve
 export async function extract(settings: Settings, options: ExtractOptions): Promise<ExtractResult> {
   const api = await discoverApi(settings, (event) => options.progress.retry(event));
   const entries = selectResources(api, options.resources);
+  const everyResource = entries.length === resourcesFor(api.dataStandard).length;
   const years = settings.EDFI_SCHOOL_YEARS;
   if (!api.yearSpecific && years.length !== 1) {
     throw new InputError(`The API at ${settings.EDFI_API_BASE_URL} is a shared instance: set EDFI_SCHOOL_YEARS to the one school year that labels it (got ${years.join(",")})`);
@@ -414,8 +416,11 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
         state.years[year] = {
           watermark: plan.max ?? null,
           lastRunId: runId,
-          lastFullRunId: plan.full ? runId : (previous?.lastFullRunId ?? runId),
+          lastFullRunId: plan.full && everyResource ? runId : (previous?.lastFullRunId ?? runId),
           updatedAt: new Date().toISOString(),
+          // The year's watermark holds for every resource: one moved by a run over some of them is
+          // ahead of the others' changes, so the next run reads the year in full (planYear).
+          ...(everyResource ? {} : { partial: true }),
         };
         await lake.writeJson(STATE_PATH, state);
       });

@@ -24,6 +24,11 @@ export interface YearState {
   lastRunId: string;
   /** The run whose full snapshot is the newest complete one for this year. */
   lastFullRunId: string;
+  /**
+   * Set when a run over some resources moved the watermark: the others' changes since the watermark
+   * before it are not in the lake, so the next run reads the year in full.
+   */
+  partial?: boolean;
   updatedAt: string;
 }
 

@@ -71,3 +71,24 @@ test("a school year the API does not serve, among ones it does: every year is pl
     await sim.stop();
   }
 });
+
+test("after a run over some resources, which moves the year's watermark for all, the next run reads the year in full and lands the exact set", async () => {
+  const sim = await startSimulator({ students: 40, apiVersion: "7.3" });
+  try {
+    for (const first of [[], ["students"]]) {
+      const lakeUri = tempLake();
+      const settings = settingsFor(sim, lakeUri);
+      await runExtract(settings, { resources: first });
+      sim.mutate(0.05);
+      await runExtract(settings, { resources: ["students"] });
+      expect((await lakeState(openLake(lakeUri)))!.years["2025"].partial).toBe(true);
+      sim.mutate(0.05);
+      const { manifest } = await runExtract(settings);
+      expect(manifest.years[0].full).toBe(true);
+      expect((await lakeState(openLake(lakeUri)))!.years["2025"].partial).toBeUndefined();
+      expect(await compareWithSimulator(sim, lakeUri)).toEqual([]);
+    }
+  } finally {
+    await sim.stop();
+  }
+});

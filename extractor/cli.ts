@@ -8,7 +8,7 @@ import { extract, InputError } from "./extract.js";
 import { openLake } from "./lake/index.js";
 import { jsonLinesProgress, ttyProgress } from "./progress.js";
 import { LOCK_PATH, type LockHolder } from "./lock.js";
-import { manifestPath, readState, type Manifest } from "./state.js";
+import { manifestPath, readState, type Manifest, type YearState } from "./state.js";
 import { summaryRows } from "./summary.js";
 
 const parser = yargs(hideBin(process.argv))
@@ -37,13 +37,22 @@ function settingsFrom(argv: Awaited<ReturnType<typeof parser.parseAsync>>, env: 
   });
 }
 
+/** A year's lowest watermark (where its next run starts), and how many resources stand at each watermark when they differ. */
+function watermarks(year: YearState): { watermark: number | null; resources: string } {
+  const counts = new Map<number | null, number>();
+  for (const { watermark } of Object.values(year.resources)) counts.set(watermark, (counts.get(watermark) ?? 0) + 1);
+  const known = [...counts.keys()].filter((w) => w !== null);
+  const resources = [...counts].sort(([a], [b]) => (a ?? -1) - (b ?? -1)).map(([w, n]) => `${n} at ${w ?? "none"}`);
+  return { watermark: known.length ? Math.min(...known) : null, resources: resources.join(", ") };
+}
+
 async function status(settings: Pick<Settings, "LAKE_URI">): Promise<void> {
   const lake = openLake(settings.LAKE_URI);
   const state = await readState(lake);
   console.log(`Lake: ${lake.uri}`);
   const lock = await lake.readJson<LockHolder>(LOCK_PATH);
   if (lock) console.log(`Locked by run ${lock.run_id} (process ${lock.pid} on ${lock.host}, started ${lock.started_at}, renewed ${lock.renewed_at})`);
-  console.table(Object.entries(state.years).map(([year, s]) => ({ year, watermark: s.watermark, "last run": s.lastRunId, "last full run": s.lastFullRunId, updated: s.updatedAt })));
+  console.table(Object.entries(state.years).map(([year, s]) => ({ year, ...watermarks(s), "last run": s.lastRunId, "last full run": s.lastFullRunId ?? null, updated: s.updatedAt })));
   const runs = (await lake.list("_runs/")).slice(-10);
   const manifests = await Promise.all(runs.map((path) => lake.readJson<Manifest>(path)));
   console.table(

@@ -14,7 +14,7 @@ import { Limit, Serial } from "../lib/limit.js";
 import type { Progress } from "./progress.js";
 import { countRecords, DistinctIds, readAll, readLog, ReadError, type ReadTarget, type Strategy } from "./read.js";
 import { LakeLock } from "./lock.js";
-import { commitLog, commitLogPath, manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult } from "./state.js";
+import { commitLog, commitLogPath, manifestPath, readState, STATE_PATH, type Manifest, type ResourceResult, type State, type YearResult, type YearState } from "./state.js";
 
 export interface ExtractOptions {
   /** Catalog resource names (or API paths / table names) to extract; all when empty. */
@@ -71,9 +71,9 @@ export function selectResources(api: ApiShape, names: string[]): CatalogEntry[] 
 
 interface YearPlan {
   year: number;
-  full: boolean;
-  /** Inclusive window bounds (from = watermark + 1); undefined without change queries. */
-  min?: number;
+  /** Per selected resource (table name): the first change version to read (its watermark + 1), or undefined to read it in full. */
+  starts: Record<string, number | undefined>;
+  /** The newest change version read (inclusive); undefined without change queries. */
   max?: number;
   snapshotHeaders: Record<string, string>;
   snapshot: string | null;
@@ -98,8 +98,11 @@ async function servedYearsNear(api: ApiShape, client: ApiClient, year: number, p
   return candidates.filter((_, i) => served[i]);
 }
 
-/** What the API can do for this year: change versions, a snapshot to pin reads to, and the paging to use. */
-async function planYear(api: ApiShape, client: ApiClient, year: number, state: State, full: boolean, probe: string): Promise<YearPlan> {
+/**
+ * What the API can do for this year (change versions, a snapshot to pin reads to, the paging to use), and
+ * which of `entries` to read in full: all with `full`, else those without a watermark.
+ */
+async function planYear(api: ApiShape, client: ApiClient, year: number, state: YearState | undefined, entries: CatalogEntry[], full: boolean, probe: string): Promise<YearPlan> {
   const cq = api.changeQueriesUrl(year);
   const live = await newestChangeVersion(api, client, year);
   if (live === undefined && api.yearSpecific) {
@@ -127,18 +130,33 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: S
     }
   }
   const pinned = snapshot ? await newestChangeVersion(api, client, year, snapshotHeaders) : undefined;
-  const watermark = state.years[year]?.watermark ?? null;
-  const partial = state.years[year]?.partial ?? false;
-  // A snapshot that holds nothing past the watermark while the live API does (the district has not
-  // taken a new one yet) would hide every new change: read live instead, with a safe strategy.
-  if (pinned === undefined || (watermark !== null && pinned <= watermark && live !== undefined && live > watermark)) {
+  const watermarks = new Map(entries.map((entry) => [entry.table, full ? null : (state?.resources[entry.table]?.watermark ?? null)]));
+  const highest = Math.max(-1, ...[...watermarks.values()].filter((w) => w !== null));
+  // A snapshot behind a resource's watermark, or at it while the live API has moved on (the district has
+  // not taken a new one yet), would hide new changes: read live instead, with a safe strategy.
+  if (pinned === undefined || (live !== undefined && (pinned < highest || (pinned === highest && live > highest)))) {
     snapshotHeaders = {};
     snapshot = null;
   }
   const max = snapshot ? pinned : live;
-  const incremental = !full && !partial && watermark !== null && max !== undefined;
+  const starts = Object.fromEntries([...watermarks].map(([table, watermark]) => [table, watermark !== null && max !== undefined ? watermark + 1 : undefined]));
   const strategy: Strategy = api.cursorPaging ? "cursor" : snapshot ? "offset" : max !== undefined ? "reverse" : "plain";
-  return { year, full: !incremental, min: incremental ? watermark + 1 : undefined, max, snapshotHeaders, snapshot, strategy };
+  return { year, starts, max, snapshotHeaders, snapshot, strategy };
+}
+
+/** The plan as progress shows it: the lowest start among the resources read incrementally, and how many are read in full. */
+function describePlan(plan: YearPlan) {
+  const starts = Object.values(plan.starts);
+  const incremental = starts.filter((start) => start !== undefined);
+  const inFull = starts.length - incremental.length;
+  return {
+    full: incremental.length === 0,
+    from: incremental.length ? Math.min(...incremental) : null,
+    to: plan.max ?? null,
+    resourcesInFull: inFull,
+    snapshot: plan.snapshot,
+    strategy: plan.strategy,
+  };
 }
 
 /**
@@ -223,25 +241,28 @@ async function extractResource(
   const path = entry.paths[ctx.api.dataStandard] as string;
   // How this resource's requests name themselves (ApiClient `what`): in errors, and to count its retries.
   const label = `${path} ${plan.year}`;
+  const start = plan.starts[entry.table];
+  const full = start === undefined;
+  const window: ChangeWindow = { min: start, max: plan.max };
   const writer: PartitionWriter = ctx.lake.openPartition({ table: entry.table, schoolYear: plan.year, runId: ctx.runId });
   const serial = new Serial();
   // Only the reverse and plain walks can return a record twice; the others count pages' items.
   const ids = plan.strategy === "reverse" || plan.strategy === "plain" ? new DistinctIds() : undefined;
   let upserts = 0;
   const counts = { deletes: 0, keyChanges: 0 };
-  const base = { resource: entry.resource, school_year: plan.year, run_id: ctx.runId, snapshot: plan.full };
+  const base = { resource: entry.resource, school_year: plan.year, run_id: ctx.runId, snapshot: full };
   // Strictly increasing within the partition: of a run's lines for one record, the one extracted last is current.
   let lastExtracted = 0;
   const extractedAt = () => new Date((lastExtracted = Math.max(Date.now(), lastExtracted + 1))).toISOString();
-  const target = (url: string, operation: Operation, headers: Record<string, string>, window: ChangeWindow = plan): ReadTarget => ({
+  const target = (url: string, operation: Operation, headers: Record<string, string>, { min, max }: ChangeWindow = window): ReadTarget => ({
     client: ctx.client,
     limit: ctx.limit,
     pages: ctx.pages,
     url,
     what: `${label}${operation === "upsert" ? "" : " " + url.split("/").at(-1)}`,
     pageSize: ctx.settings.EXTRACT_PAGE_SIZE,
-    minChangeVersion: window.min,
-    maxChangeVersion: window.max,
+    minChangeVersion: min,
+    maxChangeVersion: max,
     headers,
     onPage: (page) =>
       serial.run(async () => {
@@ -259,16 +280,16 @@ async function extractResource(
       }),
   });
   const url = `${ctx.api.dataUrl(plan.year)}ed-fi/${path}`;
-  const readChangeLogs = async (window: ChangeWindow) => {
-    await readLog(target(`${url}/deletes`, "delete", {}, window));
-    if (ctx.api.keyChanges && entry.keyChanges) await readLog(target(`${url}/keyChanges`, "key_change", {}, window));
+  const readChangeLogs = async (logWindow: ChangeWindow) => {
+    await readLog(target(`${url}/deletes`, "delete", {}, logWindow));
+    if (ctx.api.keyChanges && entry.keyChanges) await readLog(target(`${url}/keyChanges`, "key_change", {}, logWindow));
   };
   try {
     ctx.progress.start(plan.year, entry.resource, label);
     const { expected, recount } = await readAll(target(url, "upsert", plan.snapshotHeaders), plan.strategy);
     const landed = ids?.size ?? upserts;
     let catchUpResult: ResourceResult["catchUp"];
-    if (!plan.full) await readChangeLogs(plan);
+    if (!full) await readChangeLogs(window);
     else if (!plan.snapshot && plan.max !== undefined) {
       const walked = upserts;
       const { rounds, settled } = await catchUp(
@@ -298,6 +319,8 @@ async function extractResource(
       expected,
       landed,
       ...counts,
+      full,
+      from: full ? null : start - 1,
       ...(catchUpResult ? { catchUp: catchUpResult } : {}),
       files,
       seconds: (performance.now() - started) / 1000,
@@ -388,8 +411,8 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
   options.progress.begin({ runId, api, years, resources: entries.map((e) => e.resource) });
   try {
     // Every year is planned before any is read: a year the API does not serve stops the run before it reads.
-    const plans = await Promise.all(years.map((year) => planYear(api, client, year, state, options.full, entries[0].paths[api.dataStandard] as string)));
-    for (const plan of plans) options.progress.plan(plan.year, { full: plan.full, from: plan.min ?? null, to: plan.max ?? null, snapshot: plan.snapshot, strategy: plan.strategy });
+    const plans = await Promise.all(years.map((year) => planYear(api, client, year, state.years[year], entries, options.full, entries[0].paths[api.dataStandard] as string)));
+    for (const plan of plans) options.progress.plan(plan.year, describePlan(plan));
     // Once a year fails the run fails, and the other years' reads, still going, commit nothing.
     let failed = false;
     const extractYear = async (plan: YearPlan) => {
@@ -399,10 +422,11 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
       await commits.run(async () => {
         if (failed) return;
         lock?.assertHeld();
+        const { full, from } = describePlan(plan);
         const committed: YearResult = {
           schoolYear: year,
-          full: plan.full,
-          window: { from: plan.min === undefined ? null : plan.min - 1, to: plan.max ?? null },
+          full,
+          window: { from: from === null ? null : from - 1, to: plan.max ?? null },
           snapshot: plan.snapshot,
           paging: plan.strategy,
           resources,
@@ -413,14 +437,13 @@ export async function extract(settings: Settings, options: ExtractOptions): Prom
         manifest.years.push(committed);
         await lake.writeJson(manifestPath(runId), manifest);
         const previous = state.years[year];
+        const lastFullRunId = full && everyResource ? runId : previous?.lastFullRunId;
+        const read = entries.map((entry) => [entry.table, { watermark: plan.max ?? null, runId }]);
         state.years[year] = {
-          watermark: plan.max ?? null,
+          resources: { ...previous?.resources, ...Object.fromEntries(read) },
           lastRunId: runId,
-          lastFullRunId: plan.full && everyResource ? runId : (previous?.lastFullRunId ?? runId),
+          ...(lastFullRunId ? { lastFullRunId } : {}),
           updatedAt: new Date().toISOString(),
-          // The year's watermark holds for every resource: one moved by a run over some of them is
-          // ahead of the others' changes, so the next run reads the year in full (planYear).
-          ...(everyResource ? {} : { partial: true }),
         };
         await lake.writeJson(STATE_PATH, state);
       });

@@ -7,7 +7,11 @@ import type { Manifest, ResourceResult } from "./state.js";
 
 export interface Progress {
   begin(run: { runId: string; api: ApiShape; years: number[]; resources: string[] }): void;
-  plan(year: number, plan: { full: boolean; from: number | null; to: number | null; snapshot: string | null; strategy: string }): void;
+  /**
+   * `full` when every resource is read in full; else the changes from `from` (the lowest resource's first
+   * version) to `to`, inclusive, with `resourcesInFull` resources (never read, or new) read in full.
+   */
+  plan(year: number, plan: { full: boolean; from: number | null; to: number | null; resourcesInFull: number; snapshot: string | null; strategy: string }): void;
   /** `label` is how the resource's requests name themselves (`what`, e.g. "students 2025"), for its retries. */
   start(year: number, resource: string, label: string): void;
   page(year: number, resource: string, records: number): void;
@@ -63,7 +67,8 @@ export function ttyProgress(out: Writable, options: { intervalMs?: number } = {}
       title = `Extracting ${run.resources.length} resources × ${run.years.length} year(s) from ODS/API ${run.api.version} (DS ${run.api.dataStandard}), run ${run.runId}`;
     },
     plan: (year, plan) => {
-      block.print(`${year}: ${plan.full ? "full snapshot" : `changes (${plan.from}, ${plan.to}]`}, ${plan.snapshot ? `snapshot ${plan.snapshot}` : "no snapshot"}, ${plan.strategy} paging`);
+      const changes = `changes ${plan.from}–${plan.to}${plan.resourcesInFull ? ` (${plan.resourcesInFull} resource(s) in full)` : ""}`;
+      block.print(`${year}: ${plan.full ? "full snapshot" : changes}, ${plan.snapshot ? `snapshot ${plan.snapshot}` : "no snapshot"}, ${plan.strategy} paging`);
     },
     start: (year, resource, label) => {
       rows.set(key(year, resource), { label, records: 0, pages: 0, retries: 0, started: performance.now(), done: false });

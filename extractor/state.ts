@@ -1,7 +1,8 @@
 // Extraction state (watermarks) and run manifests, kept next to the data in the lake.
-//   _state.json          per school year: the change version up to which the lake is complete
+//   _state.json          per school year and resource: the change version up to which the lake is complete
 //   _commits/school_year=<YYYY>/<runId>.ndjson   a year's commit: written once all its files are durable
 //   _runs/<runId>.json   what a run landed; a year is listed once it is committed
+import { catalog } from "../lib/catalog.js";
 import type { Lake, WrittenFile } from "./lake/types.js";
 
 export const STATE_PATH = "_state.json";
@@ -14,27 +15,53 @@ export const commitLogPath = (runId: string, year: number) => `_commits/school_y
  */
 export function commitLog(runId: string, year: YearResult): string {
   return year.resources
-    .map((r) => JSON.stringify({ run_id: runId, school_year: year.schoolYear, resource: r.resource, table_name: r.table, snapshot: year.full, committed_at: year.committedAt }) + "\n")
+    .map((r) => JSON.stringify({ run_id: runId, school_year: year.schoolYear, resource: r.resource, table_name: r.table, snapshot: r.full, committed_at: year.committedAt }) + "\n")
     .join("");
 }
 
-export interface YearState {
-  /** Newest change version whose changes are all in the lake; null when the API has no change queries. */
+/** How far the lake holds one resource's changes for a school year. */
+export interface ResourceState {
+  /** Newest change version whose changes to the resource are all in the lake; null when the API has no change queries. */
   watermark: number | null;
-  lastRunId: string;
-  /** The run whose full snapshot is the newest complete one for this year. */
-  lastFullRunId: string;
+  /** The run that read the resource up to it. */
+  runId: string;
+}
+
+export interface YearState {
   /**
-   * Set when a run over some resources moved the watermark: the others' changes since the watermark
-   * before it are not in the lake, so the next run reads the year in full.
+   * Per resource (catalog table name). Each has its own watermark, so a run over some resources leaves
+   * the others' where they were; a resource not listed (never read, or new to the catalog) is read in full.
    */
-  partial?: boolean;
+  resources: Record<string, ResourceState>;
+  lastRunId: string;
+  /** The newest run that read every resource of the year in full, once one has. */
+  lastFullRunId?: string;
   updatedAt: string;
 }
 
 export interface State {
-  version: 1;
+  version: 2;
   years: Record<string, YearState>;
+}
+
+/** A year's state as version 1 wrote it: one watermark for every resource, `partial` once a run over some of them moved it. */
+interface YearStateV1 {
+  watermark: number | null;
+  lastRunId: string;
+  lastFullRunId: string;
+  partial?: boolean;
+  updatedAt: string;
+}
+
+/** Version 1's year watermark held for every resource unless the year was partial (then none is trusted). */
+function fromV1(year: YearStateV1): YearState {
+  const resource = { watermark: year.watermark, runId: year.lastRunId };
+  return {
+    resources: year.partial ? {} : Object.fromEntries(catalog.map((entry) => [entry.table, resource])),
+    lastRunId: year.lastRunId,
+    lastFullRunId: year.lastFullRunId,
+    updatedAt: year.updatedAt,
+  };
 }
 
 export interface ResourceResult {
@@ -51,6 +78,10 @@ export interface ResourceResult {
    * changed, and the upserts the rounds landed (their deletes and key changes are counted above).
    */
   catchUp?: { rounds: number; settled: boolean; upserts: number };
+  /** Whether the resource was read in full (a snapshot), else the change window `(from, to]` of the year's result. */
+  full: boolean;
+  /** The change version the read started after (the resource's watermark); null when read in full. */
+  from: number | null;
   files: WrittenFile[];
   /** Set when landed differs from expected in a way consistency rules cannot explain. */
   mismatch?: string;
@@ -59,8 +90,9 @@ export interface ResourceResult {
 
 export interface YearResult {
   schoolYear: number;
+  /** Every resource of the run was read in full. */
   full: boolean;
-  /** Change-version window read: (from, to]; null bounds when the API has no change queries. */
+  /** Change-version window read: (from, to], from the lowest of the resources' (null when every one was read in full); null bounds when the API has no change queries. */
   window: { from: number | null; to: number | null };
   snapshot: string | null;
   paging: string;
@@ -83,5 +115,9 @@ export interface Manifest {
 }
 
 export async function readState(lake: Lake): Promise<State> {
-  return (await lake.readJson<State>(STATE_PATH)) ?? { version: 1, years: {} };
+  const state = await lake.readJson<State | { version: 1; years: Record<string, YearStateV1> }>(STATE_PATH);
+  if (!state) return { version: 2, years: {} };
+  if (state.version === 2) return state;
+  if (state.version !== 1) throw new Error(`${STATE_PATH} in the lake has version ${String((state as { version: unknown }).version)}; this extractor reads versions 1 and 2`);
+  return { version: 2, years: Object.fromEntries(Object.entries(state.years).map(([year, y]) => [year, fromV1(y)])) };
 }

@@ -6,7 +6,7 @@ export function summaryRows(manifest: Manifest) {
     year.resources.map((r) => ({
       year: year.schoolYear,
       resource: r.resource,
-      mode: year.full ? "full" : "incremental",
+      mode: r.full ? "full" : "incremental",
       records: r.landed,
       expected: r.expected,
       deletes: r.deletes,

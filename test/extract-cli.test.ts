@@ -8,6 +8,7 @@ import { manifestPath, STATE_PATH, type Manifest, type State } from "../extracto
 import { TokenIssuer } from "../simulator/auth.js";
 import { startSimulator, type Simulator, type SimulatorOptions } from "../simulator/server.js";
 import { settingsFor, tempLake } from "./support/extract.js";
+import { yearWatermark } from "./support/lake.js";
 import { envOf, events, fileText, filesBelow, runCli } from "./support/extract-cli.js";
 
 async function withSimulator(options: Partial<SimulatorOptions>, run: (sim: Simulator) => Promise<void>): Promise<void> {
@@ -147,13 +148,13 @@ describe("npm run extract: run-time failures", () => {
       // A first run, a full snapshot, reads no changes.
       expect((await runCli([], envOf(settingsFor(sim, lakeUri)))).code).toBe(0);
       const lake = openLake(lakeUri);
-      const watermark = (await lake.readJson<State>(STATE_PATH))?.years["2025"]?.watermark;
+      const watermark = yearWatermark(await lake.readJson<State>(STATE_PATH), 2025);
       expect(watermark).toEqual(expect.any(Number));
       sim.mutate(0.05);
       const result = await runCli([], envOf(settingsFor(sim, lakeUri)));
       expect(result.code).toBe(1);
       expect(result.stderr.trim().split("\n")).toEqual(refusal);
-      expect((await lake.readJson<State>(STATE_PATH))?.years["2025"]?.watermark).toBe(watermark);
+      expect(yearWatermark(await lake.readJson<State>(STATE_PATH), 2025)).toBe(watermark);
       expect(await lake.readJson<Manifest>(manifestPath(runIdOf(result.stdout)))).toMatchObject({ status: "failed", years: [] });
     }));
 });
@@ -189,29 +190,33 @@ test("no secret or bearer token reaches the output, the manifest, the state or a
   }
 });
 
-test("status shows the watermark and the runs; --dry-run prints the plan and writes nothing", () =>
+test("status shows the watermarks and the runs; --dry-run prints the plan and writes nothing", () =>
   withSimulator({}, async (sim) => {
     const lakeUri = tempLake();
     const env = envOf(settingsFor(sim, lakeUri));
     const runIds: string[] = [];
-    // A run over some resources, then a whole one: the year is then complete up to the watermark.
-    for (const args of [["--resources", "students"], []]) {
+    // Students alone, then every resource, then, after a change, students alone again: they stand ahead.
+    for (const args of [["--resources", "students"], [], ["--resources", "students"]]) {
+      if (runIds.length === 2) sim.mutate(0.05);
       const result = await runCli(args, env);
       expect(result.code).toBe(0);
       runIds.push(runIdOf(result.stdout));
     }
-    const watermark = (await openLake(lakeUri).readJson<State>(STATE_PATH))!.years["2025"].watermark;
-    expect(watermark).toEqual(expect.any(Number));
+    const resources = (await openLake(lakeUri).readJson<State>(STATE_PATH))!.years["2025"].resources;
+    const { watermark } = resources.student_school_associations;
+    const ahead = resources.students.watermark;
+    expect(ahead).toBeGreaterThan(watermark!);
 
     const status = await runCli(["status"], { LAKE_URI: lakeUri });
     expect(status.code).toBe(0);
-    expect(status.stdout).toMatch(new RegExp(`'2025'\\s*│\\s*${watermark}\\s*│`));
+    const count = Object.keys(resources).length;
+    expect(status.stdout).toMatch(new RegExp(`'2025'\\s*│\\s*${watermark}\\s*│\\s*'${count - 1} at ${watermark}, 1 at ${ahead}'\\s*│`));
     for (const runId of runIds) expect(status.stdout).toMatch(new RegExp(`'${runId}'\\s*│\\s*'succeeded'`));
 
     const before = filesBelow(lakeUri);
-    const incremental = await runCli(["--resources", "students", "--dry-run"], env);
+    const incremental = await runCli(["--dry-run"], env);
     expect(incremental.code).toBe(0);
-    expect(events(incremental.stdout).filter((e) => e.event === "plan")).toEqual([expect.objectContaining({ year: 2025, full: false, from: watermark! + 1 })]);
+    expect(events(incremental.stdout).filter((e) => e.event === "plan")).toEqual([expect.objectContaining({ year: 2025, full: false, from: watermark! + 1, resourcesInFull: 0 })]);
     expect(filesBelow(lakeUri)).toEqual(before);
 
     const fresh = join(tempLake(), "lake");

@@ -6,7 +6,7 @@
 import { watch } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { openLake } from "../extractor/lake/index.js";
-import { manifestPath, STATE_PATH, type Manifest, type State } from "../extractor/state.js";
+import { STATE_PATH, type Manifest, type State } from "../extractor/state.js";
 import { below } from "../simulator/random.js";
 import { startSimulator } from "../simulator/server.js";
 import { compareWithSimulator, settingsFor, tempLake } from "./support/extract.js";
@@ -38,22 +38,28 @@ async function runAndKill(lakeUri: string, env: Env, at: number | "commit"): Pro
 }
 
 /**
- * Why the lake does not back the state, if it does not: each year's watermark must come from a run whose
- * manifest lists the year with that window end, and the files of that run and of the year's last full
- * snapshot must all exist.
+ * Why the lake does not back the state, if it does not: each resource's watermark must come from a run
+ * whose manifest lists the resource in that year with that window end, an earlier or the same run must
+ * have read it in full, and the files of those reads must all exist.
  */
 async function watermarksAheadOfLake(lakeUri: string): Promise<string[]> {
   const lake = openLake(lakeUri);
   const parts = new Set(await lake.list("edfi/"));
+  const manifests = (await Promise.all((await lake.list("_runs/")).map((path) => lake.readJson<Manifest>(path)))).sort((a, b) => a!.runId.localeCompare(b!.runId));
   const problems: string[] = [];
-  for (const [year, { watermark, lastRunId, lastFullRunId }] of Object.entries((await lake.readJson<State>(STATE_PATH))?.years ?? {})) {
-    const committed = async (runId: string) => (await lake.readJson<Manifest>(manifestPath(runId)))?.years.find((y) => y.schoolYear === Number(year));
-    const last = await committed(lastRunId);
-    const full = await committed(lastFullRunId);
-    if (last?.window.to !== watermark) problems.push(`${year}: watermark ${watermark}, but run ${lastRunId} committed ${last ? `up to ${last.window.to}` : "nothing for the year"}`);
-    if (!full?.full) problems.push(`${year}: run ${lastFullRunId} committed no full snapshot of the year`);
-    const missing = [last, full].flatMap((y) => y?.resources.flatMap((r) => r.files.map((f) => f.path)) ?? []).filter((path) => !parts.has(path));
-    if (missing.length > 0) problems.push(`${year}: ${missing.length} committed part files are missing, e.g. ${missing[0]}`);
+  for (const [year, { resources }] of Object.entries((await lake.readJson<State>(STATE_PATH))?.years ?? {})) {
+    for (const [table, { watermark, runId }] of Object.entries(resources)) {
+      // The resource's committed reads of the year, up to the run that set its watermark, newest last.
+      const reads = manifests
+        .filter((m) => m!.runId <= runId)
+        .flatMap((m) => m!.years.filter((y) => y.schoolYear === Number(year)).flatMap((y) => y.resources.filter((r) => r.table === table).map((r) => ({ runId: m!.runId, to: y.window.to, read: r }))));
+      const last = reads.at(-1);
+      const full = reads.filter((r) => r.read.full).at(-1);
+      if (last?.runId !== runId || last.to !== watermark) problems.push(`${year} ${table}: watermark ${watermark} of run ${runId}, but that run committed ${last?.runId === runId ? `up to ${last.to}` : "nothing of it"}`);
+      if (!full) problems.push(`${year} ${table}: no committed full read`);
+      const absent = [last, full].flatMap((r) => r?.read.files.map((f) => f.path) ?? []).filter((path) => !parts.has(path));
+      if (absent.length > 0) problems.push(`${year} ${table}: ${absent.length} committed part files are missing, e.g. ${absent[0]}`);
+    }
   }
   return problems;
 }

@@ -8,12 +8,12 @@ import { extractCommand } from "../lib/extract-command.js";
 import { tempLake } from "./support/extract.js";
 
 const api = { version: "7.3", dataStandard: 5, yearSpecific: false } as ApiShape;
-const result: ResourceResult = { resource: "students", table: "students", expected: 2, landed: 2, deletes: 0, keyChanges: 0, files: [], seconds: 0.5 };
+const result: ResourceResult = { resource: "students", table: "students", expected: 2, landed: 2, deletes: 0, keyChanges: 0, full: true, from: null, files: [], seconds: 0.5 };
 const manifest = { runId: "r1", status: "succeeded", http: { requests: 3, retries: 1 }, years: [] } as unknown as Manifest;
 
 function drive(progress: ReturnType<typeof ttyProgress>) {
   progress.begin({ runId: "r1", api, years: [2025], resources: ["students"] });
-  progress.plan(2025, { full: true, from: null, to: 10, snapshot: "Use-Snapshot", strategy: "cursor" });
+  progress.plan(2025, { full: true, from: null, to: 10, resourcesInFull: 1, snapshot: "Use-Snapshot", strategy: "cursor" });
   progress.start(2025, "students", "students 2025");
   progress.start(2025, "studentSchoolAssociations", "studentSchoolAssociations 2025");
   progress.page(2025, "students", 2);

@@ -1,8 +1,9 @@
 import { openLake } from "../extractor/lake/index.js";
+import { STATE_PATH } from "../extractor/state.js";
 import { resourcesFor } from "../lib/catalog.js";
 import { startSimulator, type Mode, type Simulator } from "../simulator/server.js";
 import type { ApiVersion } from "../simulator/profile.js";
-import { lakeLines, lakeState } from "./support/lake.js";
+import { lakeLines, lakeState, yearWatermark } from "./support/lake.js";
 import { compareWithSimulator, runExtract, settingsFor, tempLake } from "./support/extract.js";
 
 const profiles: [ApiVersion, 4 | 5, Mode][] = [
@@ -38,7 +39,7 @@ describe.each(profiles)("extract from ODS/API %s, DS %s, %s", (apiVersion, dataS
     expect(manifest.years.every((y) => !y.full)).toBe(true);
     expect(await compareWithSimulator(sim, lakeUri)).toEqual([]);
     const after = await lakeState(openLake(lakeUri));
-    for (const year of Object.keys(after!.years)) expect(after!.years[year].watermark!).toBeGreaterThan(before!.years[year].watermark!);
+    for (const year of Object.keys(after!.years)) expect(yearWatermark(after, year)!).toBeGreaterThan(yearWatermark(before, year)!);
     const year = sim.options.years[0];
     const attendance = await lakeLines(openLake(lakeUri), "student_school_attendance_events", year);
     expect(attendance.some((l) => l.line.operation === "delete" && typeof l.line.change_version === "number")).toBe(true);
@@ -72,21 +73,49 @@ test("a school year the API does not serve, among ones it does: every year is pl
   }
 });
 
-test("after a run over some resources, which moves the year's watermark for all, the next run reads the year in full and lands the exact set", async () => {
+test("a run over some resources moves only their watermarks: the next run reads each other resource from its own, or in full where it has none, and lands the exact set", async () => {
   const sim = await startSimulator({ students: 40, apiVersion: "7.3" });
   try {
     for (const first of [[], ["students"]]) {
       const lakeUri = tempLake();
       const settings = settingsFor(sim, lakeUri);
       await runExtract(settings, { resources: first });
+      const before = (await lakeState(openLake(lakeUri)))!.years["2025"].resources;
       sim.mutate(0.05);
       await runExtract(settings, { resources: ["students"] });
-      expect((await lakeState(openLake(lakeUri)))!.years["2025"].partial).toBe(true);
+      const after = (await lakeState(openLake(lakeUri)))!.years["2025"].resources;
+      expect(after.students.watermark).toBeGreaterThan(before.students.watermark!);
+      const others = (resources: typeof after) => Object.entries(resources).filter(([table]) => table !== "students");
+      expect(others(after)).toEqual(others(before));
       sim.mutate(0.05);
       const { manifest } = await runExtract(settings);
-      expect(manifest.years[0].full).toBe(true);
-      expect((await lakeState(openLake(lakeUri)))!.years["2025"].partial).toBeUndefined();
+      for (const r of manifest.years[0].resources) expect([r.table, r.full, r.from]).toEqual([r.table, !(r.table in after), after[r.table]?.watermark ?? null]);
+      expect(yearWatermark(await lakeState(openLake(lakeUri)), 2025)).toBe(manifest.years[0].window.to);
       expect(await compareWithSimulator(sim, lakeUri)).toEqual([]);
+    }
+  } finally {
+    await sim.stop();
+  }
+});
+
+test("state an earlier version wrote (one watermark per year, `partial` after a run over some resources) carries on: from its watermark, or in full when partial; an unknown version is refused", async () => {
+  const sim = await startSimulator({ students: 40, apiVersion: "7.3" });
+  try {
+    for (const partial of [false, true]) {
+      const lakeUri = tempLake();
+      const lake = openLake(lakeUri);
+      const settings = settingsFor(sim, lakeUri);
+      await runExtract(settings);
+      const { lastRunId, updatedAt } = (await lakeState(lake))!.years["2025"];
+      const watermark = yearWatermark(await lakeState(lake), 2025);
+      await lake.writeJson(STATE_PATH, { version: 1, years: { 2025: { watermark, lastRunId, lastFullRunId: lastRunId, updatedAt, ...(partial ? { partial } : {}) } } });
+      sim.mutate(0.05);
+      const { manifest } = await runExtract(settings);
+      const reads = manifest.years[0].resources;
+      expect(reads.map((r) => [r.table, r.full, r.from])).toEqual(reads.map((r) => [r.table, partial, partial ? null : watermark]));
+      expect(await compareWithSimulator(sim, lakeUri)).toEqual([]);
+      await lake.writeJson(STATE_PATH, { version: 3, years: {} });
+      await expect(runExtract(settings)).rejects.toThrow("_state.json in the lake has version 3; this extractor reads versions 1 and 2");
     }
   } finally {
     await sim.stop();

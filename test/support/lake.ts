@@ -50,3 +50,10 @@ export async function currentRecords(lake: Lake, table: string, year: number): P
 export async function lakeState(lake: Lake): Promise<State | undefined> {
   return lake.readJson<State>("_state.json");
 }
+
+/** The one watermark every resource of `year` stands at (after a run over them all); an error when they differ. */
+export function yearWatermark(state: State | undefined, year: number | string): number | null {
+  const watermarks = new Set(Object.values(state?.years[year]?.resources ?? {}).map((r) => r.watermark));
+  if (watermarks.size !== 1) throw new Error(`expected one watermark for ${year}, found: ${[...watermarks].join(", ") || "none"}`);
+  return [...watermarks][0];
+}

@@ -43,6 +43,10 @@ const NATURAL_KEYS = Object.fromEntries(
     return [[staging.stagingName(entry), key], ...staging.childChains(entry.children).map((chain) => [staging.childName(entry, chain), key])];
   }),
 );
+// Child collection (staging view) → its parent's staging table.
+const PARENTS = Object.fromEntries(
+  staging.catalog.flatMap((entry) => staging.childChains(entry.children).map((chain) => [staging.childName(entry, chain), staging.stagingName(entry)])),
+);
 
 /**
  * A staging table as the AMT reads it: the records of the latest school year (lake partition) that has
@@ -53,7 +57,18 @@ const NATURAL_KEYS = Object.fromEntries(
 function source(ctx, table) {
   const key = NATURAL_KEYS[table];
   if (!key) throw new Error(`unknown staging table ${table}`);
-  return d.newestSchoolYearRows(ctx.ref(staging.STAGING_SCHEMA, table), key);
+  const parent = PARENTS[table];
+  if (!parent) return d.newestSchoolYearRows(ctx.ref(staging.STAGING_SCHEMA, table), key);
+  // A collection's rows are those of the parent records kept (one per id and year): the newest year of
+  // its own rows would be an older one when the parent's newest record has an empty list.
+  return `(SELECT c.* FROM ${ctx.ref(staging.STAGING_SCHEMA, table)} AS c
+    INNER JOIN ${source(ctx, parent)} AS p ON p.id = c.parent_id AND p.school_year = c.school_year)`;
+}
+
+/** The parent staging table of a child collection and that parent's natural key, or undefined for a table of records. */
+function parentOf(table) {
+  const parent = PARENTS[table];
+  return parent && { parent, key: NATURAL_KEYS[parent] };
 }
 
 /** AMT k(…): parts as text joined with '-', NULL parts as ''. */
@@ -559,6 +574,7 @@ module.exports = {
   collectionEnabled,
   views,
   source,
+  parentOf,
   k,
   shape,
   config,

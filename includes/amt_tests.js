@@ -33,11 +33,53 @@ function schemaOf(table) {
   return view ? view.schema || ANALYTICS : CONFIG;
 }
 
-/** A unit test of AMT model `model`; inputs by table name. */
+/**
+ * The parent records of the child collections among `inputs` whose parent table is not given: the AMT reads
+ * a collection's rows of the parent records it keeps (amt.source), and a test of the rows alone means
+ * their parents, as the rows name them (parent_id, school_year and the parent's natural key).
+ */
+function parentsOf(inputs) {
+  const { parentOf } = require("./amt");
+  const parents = {};
+  for (const [table, query] of Object.entries(inputs)) {
+    const of = parentOf(table);
+    if (!of || of.parent in inputs) continue;
+    const columns = ["parent_id AS id", "school_year", ...of.key].join(", ");
+    parents[of.parent] = [...(parents[of.parent] || []), `SELECT ${columns} FROM (${query}) AS c`];
+  }
+  return Object.fromEntries(Object.entries(parents).map(([parent, queries]) => [parent, `SELECT DISTINCT * FROM (${queries.join("\nUNION ALL\n")}) AS p`]));
+}
+
+/** A unit test of AMT model `model`; inputs by table name (a child collection's parents derived when not given). */
 function declareTest(name, model, inputs, expected) {
   const t = test(name).dataset({ schema: schemaOf(model), name: model });
-  Object.entries(inputs).forEach(([table, query]) => t.input([schemaOf(table), table], query));
+  Object.entries({ ...inputs, ...parentsOf(inputs) }).forEach(([table, query]) => t.input([schemaOf(table), table], query));
   t.expect(expected);
 }
 
-module.exports = { sql, date, timestamp, none, asOfPlus, rows, declareTest };
+// The collections of student education organization associations that the demographics read
+// (amt.seoaDemographics), with the columns each adds to the parent's key.
+const SEOA = "stg_student_education_organization_associations";
+const SEOA_DEMOGRAPHICS = {
+  cohort_years: ["cohort_school_year", "cohort_year_type_descriptor"],
+  disabilities: ["disability_descriptor"],
+  disability_designations: ["disability_designation_descriptor"],
+  languages: ["language_descriptor"],
+  language_uses: ["language_use_descriptor"],
+  races: ["race_descriptor"],
+  tribal_affiliations: ["tribal_affiliation_descriptor"],
+  characteristics: ["student_characteristic_descriptor", "student_characteristic_descriptor_uri"],
+  characteristic_periods: ["student_characteristic_descriptor_uri", "end_date"],
+};
+
+/** Inputs of a demographics test: the rows of some SEOA collections (by collection name), the others empty. */
+function seoaDemographics(given) {
+  return Object.fromEntries(
+    Object.entries(SEOA_DEMOGRAPHICS).map(([child, columns]) => [
+      `${SEOA}__${child}`,
+      given[child] || rows([], ["parent_id", "school_year", "education_organization_id", "student_unique_id", ...columns]),
+    ]),
+  );
+}
+
+module.exports = { sql, date, timestamp, none, asOfPlus, rows, declareTest, seoaDemographics };

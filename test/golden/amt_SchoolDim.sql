@@ -34,8 +34,10 @@ SELECT
 FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_schools` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY school_id)) AS sc
 LEFT JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_school_type_descriptors` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY namespace, code_value)) AS st ON st.uri = sc.school_type_descriptor_uri
 LEFT JOIN (SELECT * FROM (SELECT a.*, p.begin_date AS period_begin_date
-    FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_schools__addresses` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY school_id)) AS a
-    LEFT JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_schools__address_periods` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY school_id)) AS p ON p.parent_id = a.parent_id AND p.school_year = a.school_year AND p.address_type_descriptor_uri = a.address_type_descriptor_uri AND p.street_number_name = a.street_number_name AND p.city = a.city AND p.postal_code = a.postal_code AND p.state_abbreviation_descriptor_uri = a.state_abbreviation_descriptor_uri
+    FROM (SELECT c.* FROM `edfi-amt.edfi_staging.stg_schools__addresses` AS c
+    INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_schools` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY school_id)) AS p ON p.id = c.parent_id AND p.school_year = c.school_year) AS a
+    LEFT JOIN (SELECT c.* FROM `edfi-amt.edfi_staging.stg_schools__address_periods` AS c
+    INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_schools` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY school_id)) AS p ON p.id = c.parent_id AND p.school_year = c.school_year) AS p ON p.parent_id = a.parent_id AND p.school_year = a.school_year AND p.address_type_descriptor_uri = a.address_type_descriptor_uri AND p.street_number_name = a.street_number_name AND p.city = a.city AND p.postal_code = a.postal_code AND p.state_abbreviation_descriptor_uri = a.state_abbreviation_descriptor_uri
     WHERE p.parent_id IS NULL OR p.end_date IS NULL) AS a
     WHERE a.address_type_descriptor_uri IN (SELECT DescriptorUri FROM `edfi-amt.analytics_config.DescriptorMap` WHERE ConstantName = 'Address.Physical')
     QUALIFY ROW_NUMBER() OVER (PARTITION BY a.parent_id, a.school_year ORDER BY a.period_begin_date DESC NULLS LAST, a.street_number_name) = 1) AS ad ON ad.parent_id = sc.id AND ad.school_year = sc.school_year

@@ -49,7 +49,8 @@ INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_schools` WHERE TRUE QUALIFY
 LEFT JOIN (SELECT s.education_organization_id, s.student_unique_id, s.sex_descriptor, s.hispanic_latino_ethnicity,
       s.limited_english_proficiency_descriptor, s.last_modified_date, MAX(CASE WHEN i.indicator_name = 'Internet Access In Residence' THEN i.indicator END) AS InternetAccessInResidence, MAX(CASE WHEN i.indicator_name = 'Internet Access Type In Residence' THEN i.indicator END) AS InternetAccessTypeInResidence, MAX(CASE WHEN i.indicator_name = 'Internet Performance In Residence' THEN i.indicator END) AS InternetPerformance, MAX(CASE WHEN i.indicator_name = 'Digital Device' THEN i.indicator END) AS DigitalDevice, MAX(CASE WHEN i.indicator_name = 'Device Access' THEN i.indicator END) AS DeviceAccess
     FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY education_organization_id, student_unique_id)) AS s
-    LEFT JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations__indicators` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY education_organization_id, student_unique_id)) AS i
+    LEFT JOIN (SELECT c.* FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations__indicators` AS c
+    INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY education_organization_id, student_unique_id)) AS p ON p.id = c.parent_id AND p.school_year = c.school_year) AS i
       ON i.parent_id = s.id AND i.school_year = s.school_year
     GROUP BY s.education_organization_id, s.student_unique_id, s.sex_descriptor, s.hispanic_latino_ethnicity,
       s.limited_english_proficiency_descriptor, s.last_modified_date) AS se
@@ -57,7 +58,8 @@ LEFT JOIN (SELECT s.education_organization_id, s.student_unique_id, s.sex_descri
 LEFT JOIN (SELECT s.education_organization_id, s.student_unique_id, s.sex_descriptor, s.hispanic_latino_ethnicity,
       s.limited_english_proficiency_descriptor, s.last_modified_date, MAX(CASE WHEN i.indicator_name = 'Internet Access In Residence' THEN i.indicator END) AS InternetAccessInResidence, MAX(CASE WHEN i.indicator_name = 'Internet Access Type In Residence' THEN i.indicator END) AS InternetAccessTypeInResidence, MAX(CASE WHEN i.indicator_name = 'Internet Performance In Residence' THEN i.indicator END) AS InternetPerformance, MAX(CASE WHEN i.indicator_name = 'Digital Device' THEN i.indicator END) AS DigitalDevice, MAX(CASE WHEN i.indicator_name = 'Device Access' THEN i.indicator END) AS DeviceAccess
     FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY education_organization_id, student_unique_id)) AS s
-    LEFT JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations__indicators` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY education_organization_id, student_unique_id)) AS i
+    LEFT JOIN (SELECT c.* FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations__indicators` AS c
+    INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_student_education_organization_associations` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY education_organization_id, student_unique_id)) AS p ON p.id = c.parent_id AND p.school_year = c.school_year) AS i
       ON i.parent_id = s.id AND i.school_year = s.school_year
     GROUP BY s.education_organization_id, s.student_unique_id, s.sex_descriptor, s.hispanic_latino_ethnicity,
       s.limited_english_proficiency_descriptor, s.last_modified_date) AS de

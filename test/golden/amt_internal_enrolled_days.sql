@@ -1,7 +1,8 @@
 SELECT * FROM (WITH days AS (
   SELECT cd.school_id, cd.date, MAX(COALESCE(m.instructional, 0)) AS is_instructional
   FROM (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS cd
-  INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates__calendar_events` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
+  INNER JOIN (SELECT c.* FROM `edfi-amt.edfi_staging.stg_calendar_dates__calendar_events` AS c
+    INNER JOIN (SELECT * FROM `edfi-amt.edfi_staging.stg_calendar_dates` WHERE TRUE QUALIFY school_year = MAX(school_year) OVER (PARTITION BY calendar_code, school_id, calendar_school_year, date)) AS p ON p.id = c.parent_id AND p.school_year = c.school_year) AS ce ON ce.parent_id = cd.id AND ce.school_year = cd.school_year
   LEFT JOIN (SELECT DescriptorUri, MAX(CASE WHEN ConstantName = 'CalendarEvent.InstructionalDay' THEN 1 ELSE 0 END) AS instructional
     FROM `edfi-amt.analytics_config.DescriptorMap`
     WHERE ConstantName IN ('CalendarEvent.InstructionalDay')

@@ -7,7 +7,7 @@ declare(
   "ClassPeriodDim",
   {
     stg_sections__class_periods: rows([
-      { school_year: 2012, local_course_code: "ALG-1", school_id: 867530011, course_offering_school_year: 2012, section_identifier: "17128", session_name: "Traditional", class_period_name: "P1" },
+      { parent_id: "s1", school_year: 2012, local_course_code: "ALG-1", school_id: 867530011, course_offering_school_year: 2012, section_identifier: "17128", session_name: "Traditional", class_period_name: "P1" },
     ]),
   },
   rows([

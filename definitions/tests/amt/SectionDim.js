@@ -14,12 +14,12 @@ declare(
     stg_sections: rows([section("ALG", "S1"), section("ART", "S2")]),
     stg_course_offerings: rows([offering("ALG", "ALG-1", 10), offering("ART", "ART-1", 1)]),
     stg_courses: rows([
-      { school_year: 2025, course_code: "ALG-1", education_organization_id: 10, course_title: "Algebra I", academic_subject_descriptor_uri: subject("Mathematics") },
-      { school_year: 2025, course_code: "ART-1", education_organization_id: 1, course_title: "Visual Arts", academic_subject_descriptor_uri: null },
+      { id: "c1", school_year: 2025, course_code: "ALG-1", education_organization_id: 10, course_title: "Algebra I", academic_subject_descriptor_uri: subject("Mathematics") },
+      { id: "c2", school_year: 2025, course_code: "ART-1", education_organization_id: 1, course_title: "Visual Arts", academic_subject_descriptor_uri: null },
     ]),
     stg_courses__academic_subjects: rows([
-      { school_year: 2025, course_code: "ART-1", education_organization_id: 1, academic_subject_descriptor_uri: subject("Fine Arts") },
-      { school_year: 2025, course_code: "ART-1", education_organization_id: 1, academic_subject_descriptor_uri: subject("Other") },
+      { parent_id: "c2", school_year: 2025, course_code: "ART-1", education_organization_id: 1, academic_subject_descriptor_uri: subject("Fine Arts") },
+      { parent_id: "c2", school_year: 2025, course_code: "ART-1", education_organization_id: 1, academic_subject_descriptor_uri: subject("Other") },
     ]),
     stg_schools: rows([{ school_year: 2025, school_id: 1, local_education_agency_id: 10 }]),
     stg_academic_subject_descriptors: rows([descriptor("AcademicSubjectDescriptor", "Mathematics", "Math"), descriptor("AcademicSubjectDescriptor", "Fine Arts", "Fine and Performing Arts")]),

@@ -15,8 +15,8 @@ declare(
     stg_student_section_associations: rows([enrollment("17128", none("DATE")), enrollment("17129", date("2011-12-20"))]),
     stg_students: rows([{ school_year: 2025, student_unique_id: "190276" }]),
     stg_course_offerings: rows([{ school_year: 2025, local_course_code: "CAFR41", school_id: 867530022, session_school_year: 2012, session_name: "Traditional", course_code: "FR-4", education_organization_id: 867530, last_modified_date: timestamp("2024-07-02 00:00:00") }]),
-    stg_courses: rows([{ school_year: 2025, course_code: "FR-4", education_organization_id: 867530, course_title: "French IV", academic_subject_descriptor_uri: "uri://ed-fi.org/AcademicSubjectDescriptor#Foreign Language", last_modified_date: timestamp("2024-07-01 00:00:00") }]),
-    stg_courses__academic_subjects: rows([], ["school_year", "course_code", "education_organization_id", "academic_subject_descriptor_uri"]),
+    stg_courses: rows([{ id: "c1", school_year: 2025, course_code: "FR-4", education_organization_id: 867530, course_title: "French IV", academic_subject_descriptor_uri: "uri://ed-fi.org/AcademicSubjectDescriptor#Foreign Language", last_modified_date: timestamp("2024-07-01 00:00:00") }]),
+    stg_courses__academic_subjects: rows([], ["parent_id", "school_year", "course_code", "education_organization_id", "academic_subject_descriptor_uri"]),
     stg_academic_subject_descriptors: rows([{ school_year: 2025, namespace: "uri://ed-fi.org/AcademicSubjectDescriptor", code_value: "Foreign Language", uri: "uri://ed-fi.org/AcademicSubjectDescriptor#Foreign Language", description: "Foreign Language and Literature", last_modified_date: timestamp("2024-07-04 00:00:00") }]),
     stg_staff_section_associations: rows([assignment("T2"), assignment("T1")]),
     stg_staffs: rows([

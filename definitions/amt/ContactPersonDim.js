@@ -2,9 +2,9 @@
 // stg_contacts / stg_student_contact_associations) with each contact's addresses, telephones and
 // e-mails flattened by the type mapped in analytics_config.DescriptorMap.
 //
-// [output column, constant, value]; per association AMT left-joins each mapped type and would repeat
-// the association for a contact with two current values of one type: here the lowest value is kept,
-// so the association stays one row.
+// [output column, constant]; per association AMT left-joins each mapped type and would repeat the
+// association for a contact with two current values of one type: here the lowest value is kept, so the
+// association stays one row.
 const ADDRESSES = [
   ["ContactHomeAddress", "Address.Home"],
   ["ContactPhysicalAddress", "Address.Physical"],
@@ -22,13 +22,22 @@ const EMAILS = [
   ["WorkEmailAddress", "Email.Work"],
 ];
 
-/** Values of a contact child view per contact, one column per mapped type ('' when none). */
-function byMappedType(ctx, table, uriColumn, columns, extra = []) {
+/**
+ * Per contact, the lowest `value` of a child view's rows of each mapped type, one column per type ('' when
+ * none), and the `extra` columns, which read the same rows (the home address's postal code, the primary
+ * flag of the e-mail shown).
+ */
+function byMappedType(ctx, table, uriColumn, value, columns, extra = []) {
   const map = ctx.ref(amt.CONFIG, "DescriptorMap");
-  const pivots = columns.map(([column, constant, value]) => `COALESCE(MIN(CASE WHEN m.ConstantName = '${constant}' THEN ${value} END), '') AS ${column}`);
+  const pivots = columns.map(([column, constant]) => `COALESCE(MIN(CASE WHEN c.ConstantName = '${constant}' THEN c._value END), '') AS ${column}`);
   return `(SELECT c.parent_id, c.school_year, ${[...pivots, ...extra].join(", ")}
-    FROM ${table} AS c
-    INNER JOIN ${map} AS m ON m.DescriptorUri = c.${uriColumn}
+    FROM (
+      SELECT c.*, m.ConstantName, ${value} AS _value,
+        ROW_NUMBER() OVER (PARTITION BY c.parent_id, c.school_year, m.ConstantName ORDER BY ${value}) AS _rank
+      FROM ${table} AS c
+      INNER JOIN ${map} AS m ON m.DescriptorUri = c.${uriColumn}
+    ) AS c
+    WHERE c._rank = 1
     GROUP BY c.parent_id, c.school_year)`;
 }
 
@@ -36,13 +45,13 @@ publish("ContactPersonDim", amt.config("ContactPersonDim")).query((ctx) => {
   // StreetNumberName[, Apartment][, City][ State][ PostalCode]: a segment disappears with its NULL value.
   const formatted = "c.street_number_name || COALESCE(', ' || c.apartment_room_suite_number, '') || COALESCE(', ' || c.city, '') || COALESCE(' ' || c.state_abbreviation_descriptor, '') || COALESCE(' ' || c.postal_code, '')";
   const current = amt.addresses(ctx, "stg_contacts", (p) => amt.isCurrent(`${p}.end_date`));
-  const addresses = byMappedType(ctx, current, "address_type_descriptor_uri", ADDRESSES.map(([col, constant]) => [col, constant, formatted]), [
-    `COALESCE(MIN(CASE WHEN m.ConstantName = 'Address.Home' THEN c.postal_code END), '') AS PostalCode`,
+  const addresses = byMappedType(ctx, current, "address_type_descriptor_uri", formatted, ADDRESSES, [
+    `COALESCE(MIN(CASE WHEN c.ConstantName = 'Address.Home' THEN c.postal_code END), '') AS PostalCode`,
   ]);
-  const phones = byMappedType(ctx, amt.source(ctx, "stg_contacts__telephones"), "telephone_number_type_descriptor_uri", TELEPHONES.map(([col, constant]) => [col, constant, "c.telephone_number"]));
-  const emails = byMappedType(ctx, amt.source(ctx, "stg_contacts__electronic_mails"), "electronic_mail_type_descriptor_uri", EMAILS.map(([col, constant]) => [col, constant, "c.electronic_mail_address"]), [
-    `COALESCE(MAX(CASE WHEN m.ConstantName = 'Email.Personal' THEN c.primary_email_address_indicator END), FALSE) AS personal_primary`,
-    `COALESCE(MAX(CASE WHEN m.ConstantName = 'Email.Work' THEN c.primary_email_address_indicator END), FALSE) AS work_primary`,
+  const phones = byMappedType(ctx, amt.source(ctx, "stg_contacts__telephones"), "telephone_number_type_descriptor_uri", "c.telephone_number", TELEPHONES);
+  const emails = byMappedType(ctx, amt.source(ctx, "stg_contacts__electronic_mails"), "electronic_mail_type_descriptor_uri", "c.electronic_mail_address", EMAILS, [
+    `COALESCE(MIN(CASE WHEN c.ConstantName = 'Email.Personal' THEN c.primary_email_address_indicator END), FALSE) AS personal_primary`,
+    `COALESCE(MIN(CASE WHEN c.ConstantName = 'Email.Work' THEN c.primary_email_address_indicator END), FALSE) AS work_primary`,
   ]);
   const orEmpty = (alias, columns) => columns.map(([column]) => `COALESCE(${alias}.${column}, '') AS ${column}`).join(",\n  ");
   return amt.shape(

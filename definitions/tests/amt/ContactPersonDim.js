@@ -50,3 +50,29 @@ declare(
     },
   ]),
 );
+
+// Of two current values of one type the lowest is shown, and what goes with it comes from the same value:
+// the postal code of the home address shown, and PrimaryEmailAddress from the personal e-mail shown.
+const email = (mail, primary) => ({ parent_id: "c1", ...contact, electronic_mail_address: mail, electronic_mail_type_descriptor_uri: "uri://ed-fi.org/ElectronicMailTypeDescriptor#Home/Personal", primary_email_address_indicator: primary });
+declare(
+  "test_ContactPersonDim_one_value_per_type",
+  "ContactPersonDim",
+  {
+    stg_student_contact_associations: rows([{ ...contact, student_unique_id: "S1", relation_descriptor: "Father", primary_contact_status: null, lives_with: null, emergency_contact_status: null, contact_priority: null, contact_restrictions: null, last_modified_date: timestamp("2024-07-01 00:00:00") }]),
+    stg_students: rows([{ school_year: 2025, student_unique_id: "S1" }]),
+    stg_contacts: rows([{ id: "c1", ...contact, first_name: "Luis", last_surname: "Lopez", last_modified_date: timestamp("2024-07-05 00:00:00") }]),
+    stg_contacts__addresses: rows([address("Home", "2623 Live Oak Dr", null, "Riverbend", "78704"), address("Home", "100 Alder St", null, "Austin", "78799")]),
+    stg_contacts__address_periods: rows([], ["parent_id", "school_year", "address_type_descriptor_uri", "street_number_name", "city", "postal_code", "state_abbreviation_descriptor_uri", "begin_date", "end_date"]),
+    stg_contacts__telephones: rows([], ["parent_id", "school_year", "telephone_number", "telephone_number_type_descriptor_uri"]),
+    stg_contacts__electronic_mails: rows([email("b@home.org", true), email("a@home.org", false)]),
+    DescriptorMap: rows([mapping("Address.Home", "uri://ed-fi.org/AddressTypeDescriptor#Home"), mapping("Email.Personal", "uri://ed-fi.org/ElectronicMailTypeDescriptor#Home/Personal")]),
+  },
+  rows([
+    {
+      UniqueKey: "C1-S1", ContactPersonKey: "C1", StudentKey: "S1", ContactFirstName: "Luis", ContactLastName: "Lopez", RelationshipToStudent: "Father",
+      ContactHomeAddress: "100 Alder St, Austin TX 78799", ContactPhysicalAddress: "", ContactMailingAddress: "", ContactWorkAddress: "", ContactTemporaryAddress: "",
+      HomePhoneNumber: "", MobilePhoneNumber: "", WorkPhoneNumber: "", PrimaryEmailAddress: "Not specified", PersonalEmailAddress: "a@home.org", WorkEmailAddress: "",
+      IsPrimaryContact: false, StudentLivesWith: false, IsEmergencyContact: false, ContactPriority: 0, ContactRestrictions: "", LastModifiedDate: timestamp("2024-07-05 00:00:00"), PostalCode: "78799",
+    },
+  ]),
+);

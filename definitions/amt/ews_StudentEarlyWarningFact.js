@@ -15,12 +15,15 @@ if (amt.collectionEnabled("ews")) {
   ];
 
   amt.publishOverEnrolledDays("ews_StudentEarlyWarningFact", "view", (ctx, days) => {
-    // Students linked to an incident (DS 4 incident association, DS 5 incident-behavior association), with
-    // the incident's date and behavior flags (a link in both is harmless: flags are MAXed); the behaviors are
-    // the incident's own (as AMT, also on DS 5).
-    const links = ["stg_student_discipline_incident_associations", "stg_student_discipline_incident_behavior_associations"].map(
-      (table) => `SELECT student_unique_id, incident_identifier, school_id FROM ${amt.source(ctx, table)}`,
-    );
+    // Students linked to an incident, with the incident's date and behavior flags; the behaviors are the
+    // incident's own (as AMT, also on DS 5). The links are DS 4's incident associations or, on DS 5, which
+    // has none, its incident-behavior associations: AMT on DS 4 does not read the latter, which DS 4 has too.
+    const link = (table) => `SELECT student_unique_id, incident_identifier, school_id FROM ${amt.source(ctx, table)} AS l`;
+    const incidentLinks = "stg_student_discipline_incident_associations";
+    const links = [
+      link(incidentLinks),
+      `${link("stg_student_discipline_incident_behavior_associations")} WHERE NOT EXISTS (SELECT 1 FROM ${amt.source(ctx, incidentLinks)} AS a)`,
+    ];
     const offenses = `(SELECT l.student_unique_id, i.school_id, i.incident_date, MAX(COALESCE(m.state, 0)) AS state_offense, MAX(COALESCE(m.conduct, 0)) AS conduct_offense
     FROM (${links.join(" UNION ALL ")}) AS l
     INNER JOIN ${amt.source(ctx, "stg_discipline_incidents")} AS i ON i.incident_identifier = l.incident_identifier AND i.school_id = l.school_id

@@ -5,7 +5,9 @@ if (amt.collectionEnabled("ews")) {
   // The day grid and its flags: calendar dates with an event, from the entry date to the exit date
   // (inclusive) and up to the as-of date, non-instructional days included with IsInstructionalDay 0;
   // school, homeroom and any-class flags by the descriptor map; an event of another school year than the
-  // enrollment's is ignored; behavior flags from DS 4 and DS 5 incident links at the enrollment's school.
+  // enrollment's is ignored; behavior flags from the incident links at the enrollment's school: DS 4's
+  // incident associations (a DS 4 lake's incident-behavior associations are not read, as in AMT), or on
+  // DS 5, which has none, its incident-behavior associations.
   const SCHOOL = 867530011;
   const uri = (type, code) => `uri://ed-fi.org/${type}Descriptor#${code}`;
   const ATTENDANCE = (code) => uri("AttendanceEventCategory", code);
@@ -31,8 +33,9 @@ if (amt.collectionEnabled("ews")) {
   const incident = (id, day, behavior) => ({ id, school_year: 2025, incident_identifier: id, school_id: SCHOOL, incident_date: date(day), behavior });
   const incidents = [incident("I1", "2024-09-05", "State Offense"), incident("I2", "2024-09-03", "School Code of Conduct")];
   const mapping = (ConstantName, DescriptorUri) => ({ ConstantName, DescriptorUri });
-  declare(
-    "test_ews_StudentEarlyWarningFact_days_and_flags",
+  const LINK_COLUMNS = ["school_year", "incident_identifier", "school_id", "student_unique_id"];
+  const declareDays = (name, incidentLinks, behaviorLinks, offenses) => declare(
+    name,
     amt.definitionName("ews_StudentEarlyWarningFact"),
     {
       stg_student_school_associations: rows([enrollment("S1", date("2024-09-04")), enrollment("S2", none("DATE"))]),
@@ -54,8 +57,8 @@ if (amt.collectionEnabled("ews")) {
         { school_year: 2025, begin_date: date("2024-09-02"), student_unique_id: "S1", homeroom_indicator: true, ...section("HR") },
         { school_year: 2025, begin_date: date("2024-09-02"), student_unique_id: "S1", homeroom_indicator: false, ...section("MATH") },
       ]),
-      stg_student_discipline_incident_associations: rows([link("S2", "I1")]),
-      stg_student_discipline_incident_behavior_associations: rows([link("S2", "I2", "School Code of Conduct")]),
+      stg_student_discipline_incident_associations: rows(incidentLinks, LINK_COLUMNS),
+      stg_student_discipline_incident_behavior_associations: rows(behaviorLinks, [...LINK_COLUMNS, "behavior_descriptor"]),
       stg_discipline_incidents: rows(incidents.map(({ behavior, ...i }) => i)),
       stg_discipline_incidents__behaviors: rows(
         incidents.map(({ id, behavior }) => ({ parent_id: id, school_year: 2025, incident_identifier: id, school_id: SCHOOL, behavior_descriptor_uri: uri("Behavior", behavior) })),
@@ -76,13 +79,18 @@ if (amt.collectionEnabled("ews")) {
         ["S1", "20240903", 0, {}],
         ["S1", "20240904", 1, { IsTardyToSchool: 1, IsPresentAnyClass: 1 }],
         ["S2", "20240902", 1, {}],
-        ["S2", "20240903", 0, { CountByDayOfConductOffenses: 1 }],
+        ["S2", "20240903", 0, offenses["20240903"] || {}],
         ["S2", "20240904", 1, {}],
-        ["S2", "20240905", 1, { CountByDayOfStateOffenses: 1 }],
+        ["S2", "20240905", 1, offenses["20240905"] || {}],
       ].map(([student, day, instructional, flags]) => ({
         ...Object.fromEntries(amt.views.ews_StudentEarlyWarningFact.columns.map(([column]) => [column, 0])),
         StudentKey: student, SchoolKey: String(SCHOOL), DateKey: day, IsInstructionalDay: instructional, IsEnrolled: 1, ...flags,
       })),
     ),
   );
+  declareDays("test_ews_StudentEarlyWarningFact_days_and_flags", [link("S2", "I1")], [link("S2", "I2", "School Code of Conduct")], { 20240905: { CountByDayOfStateOffenses: 1 } });
+  declareDays("test_ews_StudentEarlyWarningFact_ds5_behavior_links", [], [link("S2", "I1", "State Offense"), link("S2", "I2", "School Code of Conduct")], {
+    20240903: { CountByDayOfConductOffenses: 1 },
+    20240905: { CountByDayOfStateOffenses: 1 },
+  });
 }

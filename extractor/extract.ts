@@ -130,16 +130,18 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: Y
     }
   }
   const pinned = snapshot ? await newestChangeVersion(api, client, year, snapshotHeaders) : undefined;
-  const watermarks = new Map(entries.map((entry) => [entry.table, full ? null : (state?.resources[entry.table]?.watermark ?? null)]));
+  const watermarks = new Map(entries.map((entry) => [entry.table, state?.resources[entry.table]?.watermark ?? null]));
   const highest = Math.max(-1, ...[...watermarks.values()].filter((w) => w !== null));
   // A snapshot behind a resource's watermark, or at it while the live API has moved on (the district has
-  // not taken a new one yet), would hide new changes: read live instead, with a safe strategy.
+  // not taken a new one yet), would hide new changes, or with --full land older records than the lake
+  // has: read live instead, with a safe strategy.
   if (pinned === undefined || (live !== undefined && (pinned < highest || (pinned === highest && live > highest)))) {
     snapshotHeaders = {};
     snapshot = null;
   }
   const max = snapshot ? pinned : live;
-  const starts = Object.fromEntries([...watermarks].map(([table, watermark]) => [table, watermark !== null && max !== undefined ? watermark + 1 : undefined]));
+  const start = (watermark: number | null) => (!full && watermark !== null && max !== undefined ? watermark + 1 : undefined);
+  const starts = Object.fromEntries([...watermarks].map(([table, watermark]) => [table, start(watermark)]));
   const strategy: Strategy = api.cursorPaging ? "cursor" : snapshot ? "offset" : max !== undefined ? "reverse" : "plain";
   return { year, starts, max, snapshotHeaders, snapshot, strategy };
 }

@@ -40,6 +40,23 @@ describe("consistency under concurrent writes", () => {
   });
 });
 
+test("a --full run while the district's newest snapshot is older than the lake reads live, not back to the snapshot", async () => {
+  const sim = await startSimulator({ students: 40, apiVersion: "6.1", snapshots: true, faults: "writes=0.3" });
+  try {
+    const lakeUri = tempLake();
+    const settings = settingsFor(sim, lakeUri, { EXTRACT_PAGE_SIZE: "50" });
+    // Read under the snapshot while the district writes on: the lake's watermark is the snapshot's.
+    await runExtract(settings, { resources: BIG });
+    expect(sim.stats().faults.writes).toBeGreaterThan(0);
+    sim.setFaults(undefined);
+    const { manifest } = await runExtract(settings, { resources: BIG, full: true });
+    expect(manifest.years[0]).toMatchObject({ full: true, snapshot: null });
+    expect(await compareWithSimulator(sim, lakeUri, BIG)).toEqual([]);
+  } finally {
+    await sim.stop();
+  }
+});
+
 test("a district that writes before every read: the catch-up stops after 20 rounds and reports the resource", async () => {
   const sim = await startSimulator({ students: 20, apiVersion: "7.3", snapshots: false, faults: "writes=1" });
   try {

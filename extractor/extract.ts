@@ -100,7 +100,8 @@ async function servedYearsNear(api: ApiShape, client: ApiClient, year: number, p
 
 /**
  * What the API can do for this year (change versions, a snapshot to pin reads to, the paging to use), and
- * which of `entries` to read in full: all with `full`, else those without a watermark.
+ * which of `entries` to read in full: all with `full`, else those without a watermark or with one past the
+ * API's newest version.
  */
 async function planYear(api: ApiShape, client: ApiClient, year: number, state: YearState | undefined, entries: CatalogEntry[], full: boolean, probe: string): Promise<YearPlan> {
   const cq = api.changeQueriesUrl(year);
@@ -140,7 +141,9 @@ async function planYear(api: ApiShape, client: ApiClient, year: number, state: Y
     snapshot = null;
   }
   const max = snapshot ? pinned : live;
-  const start = (watermark: number | null) => (!full && watermark !== null && max !== undefined ? watermark + 1 : undefined);
+  // A watermark past the API's newest change version means the API's database was restored or rebuilt:
+  // its changes since may carry versions the lake already read past, so the resource is read in full.
+  const start = (watermark: number | null) => (!full && watermark !== null && max !== undefined && watermark <= max ? watermark + 1 : undefined);
   const starts = Object.fromEntries([...watermarks].map(([table, watermark]) => [table, start(watermark)]));
   const strategy: Strategy = api.cursorPaging ? "cursor" : snapshot ? "offset" : max !== undefined ? "reverse" : "plain";
   return { year, starts, max, snapshotHeaders, snapshot, strategy };

@@ -121,3 +121,26 @@ test("state an earlier version wrote (one watermark per year, `partial` after a 
     await sim.stop();
   }
 });
+
+test("an API restored from a backup, its newest change version behind the lake's watermarks, is read in full", async () => {
+  const lakeUri = tempLake();
+  const district = await startSimulator({ students: 40, apiVersion: "7.3" });
+  try {
+    district.mutate(0.05);
+    district.mutate(0.05);
+    await runExtract(settingsFor(district, lakeUri));
+  } finally {
+    await district.stop();
+  }
+  // The same district as it was after its first batch of changes.
+  const restored = await startSimulator({ students: 40, apiVersion: "7.3" });
+  try {
+    restored.mutate(0.05);
+    expect(restored.instance().newestChangeVersion).toBeLessThan(yearWatermark(await lakeState(openLake(lakeUri)), 2025)!);
+    const { manifest } = await runExtract(settingsFor(restored, lakeUri));
+    expect(manifest.years[0].full).toBe(true);
+    expect(await compareWithSimulator(restored, lakeUri)).toEqual([]);
+  } finally {
+    await restored.stop();
+  }
+});

@@ -91,6 +91,14 @@ function parentKeyColumns(entry) {
   return resourceColumns(entry).filter((c) => c.key);
 }
 
+/**
+ * The staged columns that hold a record's natural key, as the API tells records apart: a descriptor by
+ * its URI, since two namespaces may hold one code value (a district's own program type beside Ed-Fi's).
+ */
+function naturalKeyColumns(entry) {
+  return parentKeyColumns(entry).map((c) => (c.type === "descriptor" ? `${c.name}_uri` : c.name));
+}
+
 /** The levels of a child chain with their columns (names unique across the parent key and every level). */
 function childLevels(entry, chain) {
   const taken = new Set([...RESERVED, ...parentKeyColumns(entry).map((c) => c.name)]);
@@ -448,6 +456,7 @@ module.exports = {
   childChains,
   resourceColumns,
   parentKeyColumns,
+  naturalKeyColumns,
   childLevels,
   arrayElement,
   requiredKeyPaths,

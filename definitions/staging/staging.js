@@ -30,14 +30,13 @@ publish(staging.DESCRIPTORS, {
 }).query((ctx) => staging.descriptorsQuery(ctx));
 
 staging.catalog.forEach((entry) => {
-  const key = staging.resourceColumns(entry).filter((c) => c.key).map((c) => c.name);
   const required = staging.resourceColumns(entry).filter((c) => c.key && staging.requiredKeyPaths(entry).includes(c.path)).map((c) => c.name);
   const config = {
     schema: staging.STAGING_SCHEMA,
     tags: ["staging", entry.descriptor ? "descriptors" : "resources"],
     description: `Current ${entry.resource} records (latest version per natural key and school year, deletions applied), typed.`,
     columns: staging.resourceColumnDescriptions(entry),
-    assertions: { uniqueKey: ["school_year", ...key], nonNull: ["id", "school_year", ...required] },
+    assertions: { uniqueKey: ["school_year", ...staging.naturalKeyColumns(entry)], nonNull: ["id", "school_year", ...required] },
   };
   const query = (ctx) => staging.stagingQuery(ctx, entry);
   if (entry.descriptor) {

@@ -12,8 +12,12 @@ const DUCKDB = ENGINE === "duckdb";
 /** The lake root (LAKE_URI of the extractor): gs://bucket/prefix on BigQuery, a local folder on DuckDB. */
 const LAKE = String(vars.lakeUri || "./lake").replace(/\/+$/, "");
 
+/** Backslash escapes of a string literal's text, as BigQuery reads them (and DuckDB in an E'…' string). */
+const backslashEscaped = (text) => String(text).replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n");
+
+/** A string literal. BigQuery takes `\'` (there `''` ends one literal and starts another); DuckDB `''`. */
 function quote(text) {
-  return `'${String(text).replace(/'/g, "''")}'`;
+  return DUCKDB ? `'${String(text).replace(/'/g, "''")}'` : `'${backslashEscaped(text)}'`;
 }
 
 /** A JSON path ("a.b.c") as a SQL string literal. */
@@ -227,7 +231,8 @@ const COMMIT_COLUMNS = [
  * DDL of a lake source: every file under `<lake>/<folder>/school_year=*`, the line's JSON fields as
  * columns plus the hive partition `school_year` (and, on DuckDB, the file's path as `filename`). BigQuery: an external table with an explicit schema
  * (no autodetect, so a new envelope field cannot change types) that ignores unknown fields; DuckDB: a
- * view over read_json with the same columns.
+ * view over read_json with the same columns. Gzip files are declared so (BigQuery reads an external
+ * table's files as uncompressed unless told).
  */
 function lakeSourceSql(target, folder, columns, fileGlob) {
   const root = `${LAKE}/${folder}`;
@@ -243,7 +248,7 @@ function lakeSourceSql(target, folder, columns, fileGlob) {
   return (
     `CREATE OR REPLACE EXTERNAL TABLE ${target} (\n${schema}\n)\n` +
     `WITH PARTITION COLUMNS (school_year INT64)\n` +
-    `OPTIONS (\n  format = 'NEWLINE_DELIMITED_JSON',\n  ignore_unknown_values = true,\n` +
+    `OPTIONS (\n  format = 'NEWLINE_DELIMITED_JSON',${fileGlob.endsWith(".gz") ? "\n  compression = 'GZIP'," : ""}\n  ignore_unknown_values = true,\n` +
     `  hive_partition_uri_prefix = ${quote(root)},\n  uris = [${quote(`${root}/school_year=*/${fileGlob}`)}]\n)`
   );
 }
@@ -374,8 +379,7 @@ function decimalText(expr, places) {
 
 /** A string literal that may hold line feeds: BigQuery's quoted strings take escapes, DuckDB's only as E'…'. */
 function quoteLines(text) {
-  const escaped = String(text).replace(/\\/g, "\\\\").replace(/'/g, "\\'").replace(/\n/g, "\\n");
-  return DUCKDB ? `E'${escaped}'` : `'${escaped}'`;
+  return DUCKDB ? `E'${backslashEscaped(text)}'` : quote(text);
 }
 
 Object.assign(module.exports, { decimalText, quoteLines });

@@ -12,6 +12,16 @@ describe("the Dataform project", () => {
     expect(compiled.tables.filter((t: any) => t.target.schema === "edfi_sources").map((t: any) => t.target.name)).toEqual(["_commits"]);
   });
 
+  test("BigQuery string literals escape with backslashes, and the lake's gzip files are declared gzip", () => {
+    // In BigQuery 'o''neil' is two literals side by side, a syntax error.
+    const compiled = compile("--vars=lakeUri=gs://district-lake/o'neil\\x");
+    const ddl = (name: string) => compiled.operations.find((o: any) => o.target.schema === "edfi_sources" && o.target.name === name).queries.join("\n");
+    expect(ddl("students")).toContain("hive_partition_uri_prefix = 'gs://district-lake/o\\'neil\\\\x/edfi/students'");
+    expect(ddl("students")).toContain("compression = 'GZIP'");
+    expect(ddl("_commit_log")).toContain("hive_partition_uri_prefix = 'gs://district-lake/o\\'neil\\\\x/_commits'");
+    expect(ddl("_commit_log")).not.toContain("compression");
+  });
+
   test("default database and location can be overridden from the command line", () => {
     const compiled = compile("--default-database=district-project", "--default-location=EU");
     expect(compiled.projectConfig).toMatchObject({ defaultDatabase: "district-project", defaultLocation: "EU", warehouse: "bigquery" });

@@ -11,6 +11,7 @@ CREATE OR REPLACE EXTERNAL TABLE `edfi-amt.edfi_sources.students` (
 WITH PARTITION COLUMNS (school_year INT64)
 OPTIONS (
   format = 'NEWLINE_DELIMITED_JSON',
+  compression = 'GZIP',
   ignore_unknown_values = true,
   hive_partition_uri_prefix = 'gs://district-lake/edfi-lake/edfi/students',
   uris = ['gs://district-lake/edfi-lake/edfi/students/school_year=*/*.ndjson.gz']

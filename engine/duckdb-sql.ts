@@ -6,13 +6,16 @@ import type { Target } from "./compiled-graph.js";
  * `use` with a connection to the database at `path`; the connection and the instance are closed after,
  * whatever happens. An open connection keeps its database open: its file, and the address space DuckDB
  * reserves for it (about as much as its memory limit), which a later fork of the process then
- * cannot get (ENOMEM).
+ * cannot get (ENOMEM). The session's time zone is UTC, as BigQuery's: CURRENT_DATE, the default as-of
+ * date, is then the same day on both engines, wherever the machine is.
  */
 export async function withDatabase<T>(path: string, settings: Record<string, string>, use: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
   const instance = await DuckDBInstance.create(path, settings);
   try {
     const connection = await instance.connect();
     try {
+      // A SET: as an instance setting, DuckDB would need its time zone extension before it loads it.
+      await connection.run("SET TimeZone = 'UTC'");
       return await use(connection);
     } finally {
       connection.closeSync();

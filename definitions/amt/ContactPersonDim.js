@@ -25,7 +25,7 @@ const EMAILS = [
 /**
  * Per contact, the lowest `value` of a child view's rows of each mapped type, one column per type ('' when
  * none), and the `extra` columns, which read the same rows (the home address's postal code, the primary
- * flag of the e-mail shown).
+ * flag of the e-mail shown). NULLs sort last, on BigQuery too, where they would sort first.
  */
 function byMappedType(ctx, table, uriColumn, value, columns, extra = []) {
   const map = ctx.ref(amt.CONFIG, "DescriptorMap");
@@ -33,7 +33,7 @@ function byMappedType(ctx, table, uriColumn, value, columns, extra = []) {
   return `(SELECT c.parent_id, c.school_year, ${[...pivots, ...extra].join(", ")}
     FROM (
       SELECT c.*, m.ConstantName, ${value} AS _value,
-        ROW_NUMBER() OVER (PARTITION BY c.parent_id, c.school_year, m.ConstantName ORDER BY ${value}) AS _rank
+        ROW_NUMBER() OVER (PARTITION BY c.parent_id, c.school_year, m.ConstantName ORDER BY ${value} NULLS LAST) AS _rank
       FROM ${table} AS c
       INNER JOIN ${map} AS m ON m.DescriptorUri = c.${uriColumn}
     ) AS c

@@ -4,7 +4,7 @@
 publish("SchoolDim", amt.config("SchoolDim")).query((ctx) => {
   const physical = `(SELECT * FROM ${amt.addresses(ctx, "stg_schools", (p) => `${p}.end_date IS NULL`)} AS a
     WHERE a.address_type_descriptor_uri IN ${amt.mappedUris(ctx, "Address.Physical")}
-    QUALIFY ROW_NUMBER() OVER (PARTITION BY a.parent_id, a.school_year ORDER BY a.period_begin_date DESC NULLS LAST, a.street_number_name) = 1)`;
+    QUALIFY ROW_NUMBER() OVER (PARTITION BY a.parent_id, a.school_year ORDER BY a.period_begin_date DESC NULLS LAST, a.street_number_name NULLS LAST) = 1)`;
   return amt.shape(
     "SchoolDim",
     `SELECT

@@ -232,7 +232,8 @@ const COMMIT_COLUMNS = [
  * columns plus the hive partition `school_year` (and, on DuckDB, the file's path as `filename`). BigQuery: an external table with an explicit schema
  * (no autodetect, so a new envelope field cannot change types) that ignores unknown fields; DuckDB: a
  * view over read_json with the same columns. Gzip files are declared so (BigQuery reads an external
- * table's files as uncompressed unless told).
+ * table's files as uncompressed unless told). A BigQuery URI takes one wildcard, which spans the
+ * partition folders: `<root>/*.ndjson.gz`.
  */
 function lakeSourceSql(target, folder, columns, fileGlob) {
   const root = `${LAKE}/${folder}`;
@@ -249,7 +250,7 @@ function lakeSourceSql(target, folder, columns, fileGlob) {
     `CREATE OR REPLACE EXTERNAL TABLE ${target} (\n${schema}\n)\n` +
     `WITH PARTITION COLUMNS (school_year INT64)\n` +
     `OPTIONS (\n  format = 'NEWLINE_DELIMITED_JSON',${fileGlob.endsWith(".gz") ? "\n  compression = 'GZIP'," : ""}\n  ignore_unknown_values = true,\n` +
-    `  hive_partition_uri_prefix = ${quote(root)},\n  uris = [${quote(`${root}/school_year=*/${fileGlob}`)}]\n)`
+    `  hive_partition_uri_prefix = ${quote(root)},\n  uris = [${quote(`${root}/${fileGlob}`)}]\n)`
   );
 }
 

@@ -12,12 +12,14 @@ describe("the Dataform project", () => {
     expect(compiled.tables.filter((t: any) => t.target.schema === "edfi_sources").map((t: any) => t.target.name)).toEqual(["_commits"]);
   });
 
-  test("BigQuery string literals escape with backslashes, and the lake's gzip files are declared gzip", () => {
+  test("BigQuery: string literals escape with backslashes; the lake's files are one wildcard away and declared gzip", () => {
     // In BigQuery 'o''neil' is two literals side by side, a syntax error.
     const compiled = compile("--vars=lakeUri=gs://district-lake/o'neil\\x");
     const ddl = (name: string) => compiled.operations.find((o: any) => o.target.schema === "edfi_sources" && o.target.name === name).queries.join("\n");
     expect(ddl("students")).toContain("hive_partition_uri_prefix = 'gs://district-lake/o\\'neil\\\\x/edfi/students'");
     expect(ddl("students")).toContain("compression = 'GZIP'");
+    // One wildcard per URI, as BigQuery requires; it spans the school_year= folders.
+    expect(ddl("students")).toContain("uris = ['gs://district-lake/o\\'neil\\\\x/edfi/students/*.ndjson.gz']");
     expect(ddl("_commit_log")).toContain("hive_partition_uri_prefix = 'gs://district-lake/o\\'neil\\\\x/_commits'");
     expect(ddl("_commit_log")).not.toContain("compression");
   });

@@ -14,5 +14,5 @@ OPTIONS (
   compression = 'GZIP',
   ignore_unknown_values = true,
   hive_partition_uri_prefix = 'gs://district-lake/edfi-lake/edfi/students',
-  uris = ['gs://district-lake/edfi-lake/edfi/students/school_year=*/*.ndjson.gz']
+  uris = ['gs://district-lake/edfi-lake/edfi/students/*.ndjson.gz']
 )

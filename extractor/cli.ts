@@ -43,7 +43,7 @@ function watermarks(year: YearState): { watermark: number | null; resources: str
   for (const { watermark } of Object.values(year.resources)) counts.set(watermark, (counts.get(watermark) ?? 0) + 1);
   const known = [...counts.keys()].filter((w) => w !== null);
   const resources = [...counts].sort(([a], [b]) => (a ?? -1) - (b ?? -1)).map(([w, n]) => `${n} at ${w ?? "none"}`);
-  return { watermark: known.length ? Math.min(...known) : null, resources: resources.join(", ") };
+  return { watermark: known.length ? Math.min(...known) : null, resources: resources.join(", ") || "none: the next run reads every resource in full" };
 }
 
 async function status(settings: Pick<Settings, "LAKE_URI">): Promise<void> {

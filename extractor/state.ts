@@ -2,7 +2,6 @@
 //   _state.json          per school year and resource: the change version up to which the lake is complete
 //   _commits/school_year=<YYYY>/<runId>.ndjson   a year's commit: written once all its files are durable
 //   _runs/<runId>.json   what a run landed; a year is listed once it is committed
-import { catalog } from "../lib/catalog.js";
 import type { Lake, WrittenFile } from "./lake/types.js";
 
 export const STATE_PATH = "_state.json";
@@ -53,11 +52,16 @@ interface YearStateV1 {
   updatedAt: string;
 }
 
-/** Version 1's year watermark held for every resource unless the year was partial (then none is trusted). */
-function fromV1(year: YearStateV1): YearState {
-  const resource = { watermark: year.watermark, runId: year.lastRunId };
+/**
+ * A version 1 year: its watermark holds for the resources of the run that set it, as its manifest lists
+ * them, unless the year was partial. The others (left out of that run, or new to the catalog since) get
+ * none, so they are read in full.
+ */
+async function fromV1(lake: Lake, schoolYear: string, year: YearStateV1): Promise<YearState> {
+  const manifest = year.partial ? undefined : await lake.readJson<Manifest>(manifestPath(year.lastRunId));
+  const read = manifest?.years.find((y) => y.schoolYear === Number(schoolYear))?.resources ?? [];
   return {
-    resources: year.partial ? {} : Object.fromEntries(catalog.map((entry) => [entry.table, resource])),
+    resources: Object.fromEntries(read.map((r) => [r.table, { watermark: year.watermark, runId: year.lastRunId }])),
     lastRunId: year.lastRunId,
     lastFullRunId: year.lastFullRunId,
     updatedAt: year.updatedAt,
@@ -119,5 +123,6 @@ export async function readState(lake: Lake): Promise<State> {
   if (!state) return { version: 2, years: {} };
   if (state.version === 2) return state;
   if (state.version !== 1) throw new Error(`${STATE_PATH} in the lake has version ${String((state as { version: unknown }).version)}; this extractor reads versions 1 and 2`);
-  return { version: 2, years: Object.fromEntries(Object.entries(state.years).map(([year, y]) => [year, fromV1(y)])) };
+  const years = await Promise.all(Object.entries(state.years).map(async ([year, y]) => [year, await fromV1(lake, year, y)] as const));
+  return { version: 2, years: Object.fromEntries(years) };
 }
